@@ -1,0 +1,67 @@
+import { formatRange, pick } from '../../core/text.js';
+import type { Evaluation } from '../../engine/matcher.js';
+import { maskValue } from '../../core/mask.js';
+import { regionName } from '../../regions/codes.js';
+import { labelOf } from '../../engine/display.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { loadMatcher, readProfiles } from '../io.js';
+import { renderTable } from '../table.js';
+
+const HELP = `guiyan match <profile.json | profiles.jsonl | dir> [options]
+
+Evaluates each profile against every policy in force and prints status, amount and key reasons.
+
+${COMMON_HELP}
+  --all            include policies of other regions and ineligible ones`;
+
+const ORDER = { eligible: 0, unknown: 1, ineligible: 2 } as const;
+const STATUS = {
+  'zh-CN': { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
+  en: { eligible: 'eligible', unknown: 'unknown', ineligible: 'ineligible' },
+} as const;
+
+/** Eligible first, then unknown, each by the larger amount; catalogue order breaks ties. */
+export function rankEvaluations(list: readonly Evaluation[]): Evaluation[] {
+  return list
+    .map((e, i) => [e, i] as const)
+    .sort(([a, i], [b, j]) => ORDER[a.status] - ORDER[b.status] || (b.amount?.max ?? 0) - (a.amount?.max ?? 0) || i - j)
+    .map(([e]) => e);
+}
+
+export const match: Command = {
+  name: 'match',
+  summary: 'evaluate profiles against the rules',
+  async run(io) {
+    const { values, positionals } = parse(io.argv, { all: { type: 'boolean', default: false } });
+    if (values.help) return io.stdout(HELP), 0;
+    if (positionals.length !== 1) throw new UsageError('match takes one profile file or directory; see guiyan match --help');
+    const locale = localeOf(values.locale);
+    const matcher = await loadMatcher(values.rules);
+    const files = await readProfiles(positionals[0]!);
+    const results = files.map((f) => {
+      const asOf = values['as-of'] ?? f.asOf;
+      const evaluations = matcher.evaluate(f.profile, { asOf, locale, scope: values.all ? 'all' : 'applicable' });
+      return { source: f.source, profile: f.profile as { id: string; name?: string; regionCode?: string }, asOf, evaluations };
+    });
+    if (values.json) {
+      io.stdout(JSON.stringify(results.map((r) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, evaluations: r.evaluations })), null, 2));
+      return 0;
+    }
+    const titles = new Map(matcher.policies.map((p) => [p.id, p]));
+    for (const r of results) {
+      const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
+      io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
+      const shown = rankEvaluations(r.evaluations).filter((e) => values.all || e.status !== 'ineligible');
+      const rows = shown.map((e) => {
+        const p = titles.get(e.policyId)!;
+        const keyReasons = e.reasons.filter((x) => x.status !== 'pass').slice(0, 2);
+        const why = (keyReasons.length ? keyReasons : e.reasons.slice(0, 2)).map((x) => x.text).join('；');
+        const ask = e.missing.length ? `${locale === 'en' ? ' | to answer: ' : ' ｜待答：'}${e.missing.map((m) => labelOf(m, locale)).join(locale === 'en' ? ', ' : '、')}` : '';
+        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, STATUS[locale][e.status], e.amount ? formatRange(e.amount, locale) : '—', why + ask];
+      });
+      io.stdout(rows.length ? renderTable(locale === 'en' ? ['policy', 'status', 'amount', 'why'] : ['政策', '结果', '金额', '依据'], rows) : locale === 'en' ? '(no policy applies)' : '（暂无适用政策）');
+    }
+    if (results.some((r) => r.evaluations.some((e) => titles.get(e.policyId)?.sample))) io.stdout(locale === 'en' ? '\n* sample rule, not official text' : '\n* 示例规则，非正式文件');
+    return 0;
+  },
+};

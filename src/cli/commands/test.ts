@@ -1,0 +1,26 @@
+import { runPolicyCases } from '../../policy/cases.js';
+import { loadPolicyDir } from '../../node/index.js';
+import { COMMON_HELP, parse, type Command } from '../args.js';
+
+const HELP = `guiyan test [options]
+
+Runs the test cases embedded in every rule file and reports each failure with its file and case.
+
+${COMMON_HELP}`;
+
+export const test: Command = {
+  name: 'test',
+  summary: 'run the cases embedded in rule files',
+  async run(io) {
+    const { values } = parse(io.argv, {});
+    if (values.help) return io.stdout(HELP), 0;
+    const results = runPolicyCases(await loadPolicyDir(values.rules));
+    const failed = results.filter((r) => !r.ok);
+    if (values.json) io.stdout(JSON.stringify({ passed: results.length - failed.length, failed: failed.length, failures: failed.map(({ evaluation: _e, ...r }) => r) }, null, 2));
+    else {
+      for (const f of failed) io.stdout(`FAIL ${f.file} — ${f.name}\n  ${f.problems.join('\n  ')}`);
+      io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
+    }
+    return failed.length ? 1 : 0;
+  },
+};

@@ -1,0 +1,88 @@
+import { F, T } from '../core/tri.js';
+import type { Amount, NumberValue } from '../policy/schema.js';
+import { compileCondition, toOperand, type CompileScope } from './compile.js';
+
+export interface AmountRange {
+  min: number;
+  max: number;
+  unit: string;
+}
+
+/** A compiled amount: the range the profile's answers allow, or null when nothing applies. */
+export type AmountFn = (facts: readonly unknown[], params: ArrayLike<number>) => AmountRange | null;
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const range = (min: number, max: number, unit: string): AmountRange => ({ min: round(min), max: round(max), unit });
+
+function union(a: AmountRange | null, b: AmountRange | null): AmountRange | null {
+  if (!a) return b;
+  if (!b) return a;
+  return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), unit: a.unit };
+}
+
+function num(v: NumberValue, scope: CompileScope): (p: ArrayLike<number>) => number {
+  const o = toOperand(v, 'number', scope);
+  if ('lit' in o) {
+    const x = o.lit as number;
+    return () => x;
+  }
+  const { param, times } = o;
+  return (p) => (p[param] as number) * times;
+}
+
+export function compileAmount(a: Amount, scope: CompileScope, at: string, inherited = 'CNY'): AmountFn {
+  const unit = a.unit ?? inherited;
+  switch (a.kind) {
+    case 'fixed': {
+      const v = num(a.value, scope);
+      const floor = a.upTo ? () => 0 : v;
+      return (_f, p) => range(floor(p), v(p), unit);
+    }
+    case 'range': {
+      const lo = num(a.min, scope);
+      const hi = num(a.max, scope);
+      return (_f, p) => range(lo(p), hi(p), unit);
+    }
+    case 'per-unit': {
+      const rate = num(a.rate, scope);
+      // Without a cap, an unanswered quantity bounds nothing yet: the option adds no range.
+      const cap = a.cap === undefined ? () => Number.POSITIVE_INFINITY : num(a.cap, scope);
+      const capped = a.cap !== undefined;
+      const slot = scope.facts.slot({ field: a.quantity });
+      const upTo = !!a.upTo;
+      return (f, p) => {
+        const q = f[slot];
+        if (q === undefined) return capped ? range(0, cap(p), unit) : null;
+        const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * rate(p), cap(p)) : 0;
+        return range(upTo ? 0 : x, x, unit);
+      };
+    }
+    case 'per-year': {
+      const perYear = num(a.perYear, scope);
+      const years = num(a.years, scope);
+      const upTo = !!a.upTo;
+      return (_f, p) => {
+        const x = perYear(p) * years(p);
+        return range(upTo ? 0 : x, x, unit);
+      };
+    }
+    case 'choose': {
+      // First matching option wins; an unknown `when` keeps both it and what follows possible.
+      const options = a.options.map((o, i) => ({
+        when: compileCondition(o.when, scope, `${at}.options.${i}.when`).verdict,
+        amount: compileAmount(o.amount, scope, `${at}.options.${i}.amount`, unit),
+      }));
+      const otherwise = a.otherwise ? compileAmount(a.otherwise, scope, `${at}.otherwise`, unit) : null;
+      return (f, p) => {
+        let acc: AmountRange | null = null;
+        for (const o of options) {
+          const w = o.when(f, p);
+          if (w === F) continue;
+          acc = union(acc, o.amount(f, p));
+          if (w === T) return acc;
+        }
+        return otherwise ? union(acc, otherwise(f, p)) : acc;
+      };
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { F, T, U, type Tri } from '../core/tri.js';
+import { dayOf } from '../core/dates.js';
+import { operatorFor, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
+import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
+import { factDomain, type Domain, type FactRef, type FactTable } from './facts.js';
+import type { ParamTable } from './params.js';
+
+/** A compiled condition that keeps its shape, for explanations and missing-field collection. */
+export interface CompiledNode {
+  readonly verdict: Verdict;
+  readonly kind: 'all' | 'any' | 'not' | 'leaf';
+  readonly node: Condition;
+  /** Where the condition sits in the rule file (`eligibility.of.1`). */
+  readonly at: string;
+  readonly children: readonly CompiledNode[];
+  readonly leaf?: {
+    readonly op: Operator;
+    readonly node: LeafCondition;
+    readonly ref: FactRef;
+    readonly domain: Domain;
+    readonly slot: number;
+    /** Raw slots of the fields the fact is computed from, to tell which are unanswered. */
+    readonly inputs: readonly { field: string; slot: number }[];
+    /** A literal or parameter of the node in the fact's domain, at the given parameter values. */
+    readonly value: (v: Value, params: ArrayLike<number>) => unknown;
+  };
+}
+
+export interface CompileScope {
+  facts: FactTable;
+  params: ParamTable;
+  /** Parameter name → global slot, for the policy being compiled. */
+  paramSlots: ReadonlyMap<string, number>;
+}
+
+export function toOperand(value: Value, domain: Domain, scope: CompileScope): Operand {
+  if (typeof value === 'object') {
+    const slot = scope.paramSlots.get(value.param);
+    if (slot === undefined) throw new Error(`unknown parameter ${value.param}`);
+    return { param: slot, times: value.times ?? 1 };
+  }
+  if (domain === 'date' && typeof value === 'string') return { lit: dayOf(value) };
+  return { lit: value };
+}
+
+function compileAll(cs: Verdict[]): Verdict {
+  const n = cs.length;
+  if (n === 0) return () => T;
+  if (n === 1) return cs[0] as Verdict;
+  if (n === 2) {
+    const [a, b] = cs as [Verdict, Verdict];
+    return (f, p) => {
+      const x = a(f, p);
+      if (x === F) return F;
+      const y = b(f, p);
+      return y === F ? F : x === U || y === U ? U : T;
+    };
+  }
+  return (f, p) => {
+    let r: Tri = T;
+    for (let i = 0; i < n; i++) {
+      const v = (cs[i] as Verdict)(f, p);
+      if (v === F) return F;
+      if (v === U) r = U;
+    }
+    return r;
+  };
+}
+
+function compileAny(cs: Verdict[]): Verdict {
+  const n = cs.length;
+  if (n === 0) return () => F;
+  if (n === 1) return cs[0] as Verdict;
+  return (f, p) => {
+    let r: Tri = F;
+    for (let i = 0; i < n; i++) {
+      const v = (cs[i] as Verdict)(f, p);
+      if (v === T) return T;
+      if (v === U) r = U;
+    }
+    return r;
+  };
+}
+
+export function compileCondition(node: Condition, scope: CompileScope, at: string): CompiledNode {
+  switch (node.op) {
+    case 'all':
+    case 'any': {
+      const children = node.of.map((c, i) => compileCondition(c, scope, `${at}.of.${i}`));
+      const vs = children.map((c) => c.verdict);
+      return { kind: node.op, node, at, children, verdict: node.op === 'all' ? compileAll(vs) : compileAny(vs) };
+    }
+    case 'not': {
+      const child = compileCondition(node.of, scope, `${at}.of`);
+      const c = child.verdict;
+      return { kind: 'not', node, at, children: [child], verdict: (f, p) => { const v = c(f, p); return v === U ? U : v === T ? F : T; } };
+    }
+    default: {
+      const op = operatorFor(node);
+      const ref: FactRef = { field: node.field, measure: node.measure, per: node.per };
+      const domain = factDomain(ref) as Domain;
+      const slot = scope.facts.slot(ref);
+      const inputs = [node.field, ...(node.per ? [node.per] : [])].map((field) => ({ field, slot: scope.facts.slot({ field }) }));
+      const verdict = op.compile(node, { slot, operand: (v) => toOperand(v, domain, scope) });
+      const value = (v: Value, p: ArrayLike<number>) => valueOf(toOperand(v, domain, scope), p);
+      return { kind: 'leaf', node, at, children: [], verdict, leaf: { op, node, ref, domain, slot, inputs, value } };
+    }
+  }
+}
+
+/** Adds the field paths whose answers could settle an unknown node, skipping decided branches. */
+export function collectMissing(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, out: Set<string>): void {
+  if (n.verdict(f, p) !== U) return;
+  if (n.leaf) {
+    for (const i of n.leaf.inputs) if (f[i.slot] === undefined) out.add(i.field);
+    return;
+  }
+  for (const c of n.children) collectMissing(c, f, p, out);
+}
+
+/** The eligibility tree with the policy's regions as an implicit first condition on `regionCode`. */
+export function compileEligibility(policy: Policy, scope: CompileScope): CompiledNode {
+  const elig = compileCondition(policy.eligibility, scope, 'eligibility');
+  if (policy.regions.length === 0) return elig;
+  const regionNode: Condition = { op: 'in-region', field: 'regionCode', regions: policy.regions, id: 'region' };
+  const region = compileCondition(regionNode, scope, 'regions');
+  const node: Condition = { op: 'all', of: [regionNode, policy.eligibility] };
+  return { kind: 'all', node, at: '', children: [region, elig], verdict: compileAll([region.verdict, elig.verdict]) };
+}

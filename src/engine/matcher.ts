@@ -1,0 +1,140 @@
+import { resolveAsOf, POLICY_TIME_ZONE } from '../core/dates.js';
+import type { Locale } from '../core/text.js';
+import { triToStatus, U, type Status } from '../core/tri.js';
+import { parseProfile } from '../profile/validate.js';
+import type { Profile } from '../profile/schema.js';
+import type { Policy } from '../policy/schema.js';
+import type { AmountRange } from './amount.js';
+import { collectMissing } from './compile.js';
+import { explain, type Reason } from './explain.js';
+import { FactTable } from './facts.js';
+import { ParamTable } from './params.js';
+import { compilePolicy, coversRegion, inForce, type CompiledPolicy } from './policy.js';
+
+/** The verdict on one policy for one profile, with its explanation. */
+export interface Evaluation {
+  readonly policyId: string;
+  readonly status: Status;
+  /** Field paths whose answers could settle an `unknown`, in rule order. */
+  readonly missing: readonly string[];
+  /** The conditions that decided the outcome (empty in verdict mode). */
+  readonly reasons: readonly Reason[];
+  /** The amount the answers allow; absent when ineligible or the policy names none. */
+  readonly amount?: AmountRange;
+}
+
+export interface MatcherOptions {
+  /** Where `asOf` is read when a caller gives none: the only clock read, at the edge. */
+  clock?: () => Date;
+  /** Wall clock that turns an instant into a civil date. Default Asia/Shanghai. */
+  timeZone?: string;
+}
+
+export interface EvaluateOptions {
+  asOf?: Date | string;
+  locale?: Locale;
+  /** `explain` (default) fills reasons; `verdict` gives status, missing and amount only. */
+  mode?: 'explain' | 'verdict';
+  /** `all` (default) reports every policy in force; `applicable` skips other regions' policies. */
+  scope?: 'all' | 'applicable';
+}
+
+/**
+ * The compiled catalogue and the core evaluation loop. Ranking, search and questions build on it.
+ */
+export class MatcherCore {
+  readonly policies: readonly Policy[];
+  readonly compiled: readonly CompiledPolicy[];
+  readonly facts = new FactTable();
+  readonly params = new ParamTable();
+  private readonly clock: () => Date;
+  readonly timeZone: string;
+  private readonly byId: ReadonlyMap<string, CompiledPolicy>;
+  private readonly nationwide: CompiledPolicy[] = [];
+  private readonly byPrefix = new Map<string, CompiledPolicy[]>();
+  private readonly candidateCache = new Map<string, CompiledPolicy[]>();
+
+  constructor(policies: readonly Policy[], options: MatcherOptions = {}) {
+    this.policies = Object.freeze([...policies]);
+    this.compiled = this.policies.map((p, i) => compilePolicy(p, i, this.facts, this.params));
+    this.byId = new Map(this.compiled.map((c) => [c.policy.id, c]));
+    for (const c of this.compiled) {
+      if (c.prefixes.length === 0) this.nationwide.push(c);
+      for (const prefix of new Set(c.prefixes)) {
+        const list = this.byPrefix.get(prefix) ?? [];
+        list.push(c);
+        this.byPrefix.set(prefix, list);
+      }
+    }
+    this.clock = options.clock ?? (() => new Date());
+    this.timeZone = options.timeZone ?? POLICY_TIME_ZONE;
+  }
+
+  compiledById(id: string): CompiledPolicy | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The civil day of `asOf`, reading the clock only when none is given. */
+  day(asOf: Date | string | undefined): number {
+    return resolveAsOf(asOf ?? this.clock(), this.timeZone);
+  }
+
+  /** Policies in force on `day` that can apply in `regionCode` (all regions when unknown), in catalogue order. */
+  candidates(regionCode: string | undefined, day: number): CompiledPolicy[] {
+    const key = `${regionCode ?? '*'}|${day}`;
+    let list = this.candidateCache.get(key);
+    if (list) return list;
+    let pool: CompiledPolicy[];
+    if (regionCode === undefined) pool = [...this.compiled];
+    else {
+      const seen = new Set<CompiledPolicy>(this.nationwide);
+      for (const len of [2, 4, 6]) for (const c of this.byPrefix.get(regionCode.slice(0, len)) ?? []) seen.add(c);
+      pool = [...seen].sort((a, b) => a.index - b.index);
+    }
+    list = pool.filter((c) => inForce(c, day));
+    if (this.candidateCache.size > 4096) this.candidateCache.clear();
+    this.candidateCache.set(key, list);
+    return list;
+  }
+
+  /** Evaluates one compiled policy against facts already computed for a profile. */
+  evaluateCompiled(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>, locale: Locale, explainIt: boolean): Evaluation {
+    const t = cp.root.verdict(f, p);
+    const status = triToStatus(t);
+    let missing: string[] = [];
+    if (t === U) {
+      const set = new Set<string>();
+      collectMissing(cp.root, f, p, set);
+      missing = [...set];
+    }
+    const reasons = explainIt ? explain(cp.root, f, p, locale) : [];
+    const amount = status !== 'ineligible' && cp.amount ? cp.amount(f, p) : null;
+    return amount ? { policyId: cp.policy.id, status, missing, reasons, amount } : { policyId: cp.policy.id, status, missing, reasons };
+  }
+
+  /** Evaluates a validated profile at a civil day. */
+  evaluateProfile(profile: Profile, day: number, opts: Omit<EvaluateOptions, 'asOf'> = {}): Evaluation[] {
+    const locale = opts.locale ?? 'zh-CN';
+    const explainIt = (opts.mode ?? 'explain') === 'explain';
+    const f = this.facts.fill(profile, day);
+    const p = this.params.at(day);
+    const region = profile.regionCode;
+    const out: Evaluation[] = [];
+    const pool = opts.scope === 'applicable' ? this.candidates(region, day) : this.compiled;
+    for (const cp of pool) {
+      if (!inForce(cp, day)) continue;
+      if (!coversRegion(cp, region)) {
+        const reasons = explainIt ? explain(cp.root.children[0]!, f, p, locale) : [];
+        out.push({ policyId: cp.policy.id, status: 'ineligible', missing: [], reasons });
+        continue;
+      }
+      out.push(this.evaluateCompiled(cp, f, p, locale, explainIt));
+    }
+    return out;
+  }
+
+  evaluate(input: unknown, opts: EvaluateOptions = {}): Evaluation[] {
+    const profile = parseProfile(input);
+    return this.evaluateProfile(profile, this.day(opts.asOf), opts);
+  }
+}

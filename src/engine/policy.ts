@@ -1,0 +1,49 @@
+import { contentHash } from '../core/hash.js';
+import { dayOf } from '../core/dates.js';
+import { regionPrefix } from '../regions/codes.js';
+import type { Policy } from '../policy/schema.js';
+import { compileAmount, type AmountFn } from './amount.js';
+import { compileEligibility, type CompiledNode } from './compile.js';
+import type { FactTable } from './facts.js';
+import type { ParamTable } from './params.js';
+
+/** A policy compiled once at load: closures for its verdict and amount, its window as day numbers. */
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  readonly index: number;
+  readonly root: CompiledNode;
+  readonly amount: AmountFn | null;
+  readonly from: number;
+  readonly to: number;
+  /** Region prefixes the policy covers; empty means nationwide. */
+  readonly prefixes: readonly string[];
+  /** Content hash of the rule, so a changed rule can be told from an unchanged one. */
+  readonly hash: string;
+  readonly paramSlots: ReadonlyMap<string, number>;
+}
+
+export function compilePolicy(policy: Policy, index: number, facts: FactTable, params: ParamTable): CompiledPolicy {
+  const paramSlots = new Map<string, number>();
+  for (const [name, param] of Object.entries(policy.parameters)) paramSlots.set(name, params.add(param));
+  const scope = { facts, params, paramSlots };
+  const { cases: _cases, file: _file, ...content } = policy;
+  return {
+    policy,
+    index,
+    root: compileEligibility(policy, scope),
+    amount: policy.amount ? compileAmount(policy.amount, scope, 'amount') : null,
+    from: policy.validFrom ? dayOf(policy.validFrom) : Number.NEGATIVE_INFINITY,
+    to: policy.validTo ? dayOf(policy.validTo) : Number.POSITIVE_INFINITY,
+    prefixes: policy.regions.map(regionPrefix),
+    hash: contentHash(content),
+    paramSlots,
+  };
+}
+
+export const inForce = (cp: CompiledPolicy, day: number): boolean => cp.from <= day && day <= cp.to;
+
+export function coversRegion(cp: CompiledPolicy, regionCode: string | undefined): boolean {
+  if (cp.prefixes.length === 0 || regionCode === undefined) return true;
+  for (const p of cp.prefixes) if (regionCode.startsWith(p)) return true;
+  return false;
+}

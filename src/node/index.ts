@@ -1,0 +1,46 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { PolicyValidationError } from '../policy/errors.js';
+import { LIMITS } from '../policy/schema.js';
+import { parsePolicies, type PolicySource } from '../policy/parse.js';
+import type { Policy } from '../policy/schema.js';
+
+const RULE_FILE = /\.(ya?ml|json)$/i;
+
+/** Paths of every .yaml/.yml/.json below `dir`, sorted, skipping `*.schema.json`. */
+export async function listRuleFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(d: string): Promise<void> {
+    const entries = await readdir(d, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && RULE_FILE.test(e.name) && !e.name.endsWith('.schema.json')) out.push(p);
+    }
+  }
+  await walk(dir);
+  return out;
+}
+
+/** Reads rule files into sources named by their path relative to the working directory. */
+export async function readRuleSources(dir: string, only?: (path: string) => boolean): Promise<PolicySource[]> {
+  const files = (await listRuleFiles(dir)).filter((f) => !only || only(f));
+  return Promise.all(
+    files.map(async (f) => {
+      const size = (await stat(f)).size;
+      // Oversized files are reported by parsePolicies without reading them whole.
+      const text = size > LIMITS.maxFileBytes ? ' '.repeat(LIMITS.maxFileBytes + 1) : await readFile(f, 'utf8');
+      return { name: relative(process.cwd(), f) || f, text };
+    }),
+  );
+}
+
+/**
+ * Loads every rule file below `dir` (projects under `projects/` excepted). Throws one
+ * `PolicyValidationError` with file, line and column for every problem found.
+ */
+export async function loadPolicyDir(dir: string): Promise<Policy[]> {
+  const sources = await readRuleSources(dir, (f) => !/[\\/]projects[\\/]/.test(relative(dir, f)) && !relative(dir, f).startsWith('projects'));
+  if (sources.length === 0) throw new PolicyValidationError([{ file: dir, path: [], code: 'no_policies', message: `no .yaml, .yml or .json rule files under ${dir}` }]);
+  return parsePolicies(sources);
+}

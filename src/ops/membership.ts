@@ -1,0 +1,76 @@
+import { F, T, U } from '../core/tri.js';
+import { regionPrefix } from '../regions/codes.js';
+import type { LeafCondition } from '../policy/schema.js';
+import type { Operator } from './types.js';
+
+type Node<K extends string> = Extract<LeafCondition, { op: K }>;
+
+/** Long lists are cut to their first three items and a count, so a reason stays one line. */
+const listWords = (items: string[], locale: string) => {
+  const en = locale === 'en';
+  const head = items.length > 4 ? items.slice(0, 3) : items;
+  const more = items.length - head.length;
+  return head.join(en ? ', ' : '、') + (more ? (en ? ` and ${more} more` : `等${items.length}项`) : '');
+};
+
+export const inList: Operator<Node<'in'>> = {
+  op: 'in',
+  domains: ['number', 'boolean', 'choice', 'region', 'string'],
+  literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
+  compile(n, k) {
+    const set = new Set(n.values);
+    const s = k.slot;
+    return (f) => { const v = f[s]; return v === undefined ? U : v !== null && set.has(v as never) ? T : F; };
+  },
+  describe: (n, k) => (k.locale === 'en' ? `one of: ${listWords(n.values.map(k.show), 'en')}` : `属于：${listWords(n.values.map(k.show), 'zh')}`),
+};
+
+/** A list field shares at least one value with the condition's list; `[]` is a known "none". */
+export const overlaps: Operator<Node<'overlaps'>> = {
+  op: 'overlaps',
+  domains: ['choices'],
+  literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
+  compile(n, k) {
+    const set = new Set<unknown>(n.values);
+    const s = k.slot;
+    return (f) => {
+      const v = f[s] as unknown[] | null | undefined;
+      if (v === undefined) return U;
+      if (v === null) return F;
+      for (let i = 0; i < v.length; i++) if (set.has(v[i])) return T;
+      return F;
+    };
+  },
+  describe: (n, k) => (k.locale === 'en' ? `includes any of: ${listWords(n.values.map(k.show), 'en')}` : `含以下任一项：${listWords(n.values.map(k.show), 'zh')}`),
+};
+
+/** The field is answered with something: a value, or a non-empty list. */
+export const present: Operator<Node<'present'>> = {
+  op: 'present',
+  domains: ['number', 'date', 'boolean', 'choice', 'choices', 'region', 'string'],
+  literals: () => [],
+  compile(_n, k) {
+    const s = k.slot;
+    return (f) => { const v = f[s]; return v === undefined ? U : v === null ? F : Array.isArray(v) ? (v.length > 0 ? T : F) : T; };
+  },
+  describe: (_n, k) => (k.locale === 'en' ? 'answered (not none)' : '已有（不为“无”）'),
+};
+
+/** A region code lies under one of the listed codes (a city covers its counties). */
+export const inRegion: Operator<Node<'in-region'>> = {
+  op: 'in-region',
+  domains: ['region'],
+  literals: (n) => n.regions.map((value, i) => ({ path: ['regions', i], value })),
+  compile(n, k) {
+    const prefixes = n.regions.map(regionPrefix);
+    const s = k.slot;
+    return (f) => {
+      const v = f[s] as string | null | undefined;
+      if (v === undefined) return U;
+      if (v === null) return F;
+      for (const p of prefixes) if (v.startsWith(p)) return T;
+      return F;
+    };
+  },
+  describe: (n, k) => (k.locale === 'en' ? `within ${listWords(n.regions.map(k.show), 'en')}` : `位于${listWords(n.regions.map(k.show), 'zh')}`),
+};

@@ -1,0 +1,55 @@
+import { MatcherCore, type Evaluation } from '../engine/matcher.js';
+import { safeParseProfile } from '../profile/validate.js';
+import type { Policy, PolicyCase } from './schema.js';
+
+/** The outcome of one test case embedded in a rule file. */
+export interface CaseResult {
+  policyId: string;
+  file?: string | undefined;
+  name: string;
+  ok: boolean;
+  /** What differed from the expectation, for people. */
+  problems: string[];
+  evaluation?: Evaluation | undefined;
+}
+
+const sorted = (xs: readonly string[]) => [...xs].sort().join(', ');
+
+function compare(c: PolicyCase, e: Evaluation | undefined): string[] {
+  const problems: string[] = [];
+  const status = e?.status ?? 'ineligible';
+  const x = c.expect;
+  if (status !== x.status) problems.push(`status: expected ${x.status}, got ${status}${e ? '' : ' (policy not in force)'}`);
+  if (x.amount === null && e?.amount) problems.push(`amount: expected none, got ${JSON.stringify(e.amount)}`);
+  if (x.amount) {
+    const a = e?.amount;
+    if (!a || a.min !== x.amount.min || a.max !== x.amount.max || (x.amount.unit && a.unit !== x.amount.unit))
+      problems.push(`amount: expected ${JSON.stringify(x.amount)}, got ${a ? JSON.stringify(a) : 'none'}`);
+  }
+  if (x.missing && sorted(x.missing) !== sorted(e?.missing ?? [])) problems.push(`missing: expected [${sorted(x.missing)}], got [${sorted(e?.missing ?? [])}]`);
+  for (const r of x.reasons ?? []) {
+    if (!e?.reasons.some((got) => got.path === r.path && got.status === r.status)) problems.push(`reason: expected ${r.path} ${r.status}`);
+  }
+  return problems;
+}
+
+/** Runs every case carried by the policies, each against its own policy. */
+export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
+  const out: CaseResult[] = [];
+  for (const policy of policies) {
+    if (policy.cases.length === 0) continue;
+    const matcher = new MatcherCore([policy]);
+    for (const c of policy.cases) {
+      const base = { policyId: policy.id, file: policy.file, name: c.name };
+      const parsed = safeParseProfile({ id: 'case', ...c.profile });
+      if (!parsed.success) {
+        out.push({ ...base, ok: false, problems: [`profile: ${parsed.error.message}`] });
+        continue;
+      }
+      const evaluation = matcher.evaluateProfile(parsed.profile, matcher.day(c.asOf)).find((e) => e.policyId === policy.id);
+      const problems = compare(c, evaluation);
+      out.push({ ...base, ok: problems.length === 0, problems, evaluation });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+import { dayOf, isIsoDate } from '../core/dates.js';
+import { factDomain, type Domain } from '../engine/facts.js';
+import { OPERATORS } from '../ops/index.js';
+import { fieldInfo, FIELDS } from '../profile/fields.js';
+import { isRegionCode } from '../regions/codes.js';
+import type { PolicyIssue } from './errors.js';
+import { LIMITS, type Amount, type Condition, type Policy, type Value } from './schema.js';
+
+type Issue = Omit<PolicyIssue, 'file' | 'line' | 'column'>;
+type Path = (string | number)[];
+
+const DATE_MEASURES = new Set(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since']);
+
+/** Closest known field path, for a did-you-mean. */
+export function suggestField(path: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(3, Math.floor(path.length / 3)) + 1;
+  for (const known of FIELDS.keys()) {
+    const d = editDistance(path.toLowerCase(), known.toLowerCase());
+    if (d < bestD) [best, bestD] = [known, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function checkField(field: string, path: Path, issues: Issue[]): boolean {
+  const info = fieldInfo(field);
+  if (!info) {
+    const hint = suggestField(field);
+    issues.push({ path, code: 'unknown_field', message: `no profile field "${field}"${hint ? `; did you mean "${hint}"?` : ''}` });
+    return false;
+  }
+  if (info.personal) {
+    issues.push({ path, code: 'personal_field', message: `rules may not read personal data ("${field}")` });
+    return false;
+  }
+  return true;
+}
+
+function checkValue(v: Value, domain: Domain, field: string, params: Set<string>, path: Path, issues: Issue[]): void {
+  if (typeof v === 'object') {
+    if (!params.has(v.param)) issues.push({ path: [...path, 'param'], code: 'unknown_parameter', message: `no parameter "${v.param}" in this policy's parameters` });
+    else if (domain !== 'number') issues.push({ path, code: 'value_type', message: `parameters are numbers; "${field}" holds ${domain} values` });
+    return;
+  }
+  const bad = (expected: string) => issues.push({ path, code: 'value_type', message: `"${field}" holds ${domain} values; expected ${expected}, got ${JSON.stringify(v)}` });
+  switch (domain) {
+    case 'number':
+      if (typeof v !== 'number') bad('a number');
+      return;
+    case 'date':
+      if (typeof v !== 'string' || !isIsoDate(v)) bad('a date as YYYY-MM-DD');
+      return;
+    case 'boolean':
+      if (typeof v !== 'boolean') bad('true or false');
+      return;
+    case 'region':
+      if (typeof v !== 'string' || !isRegionCode(v)) issues.push({ path, code: 'invalid_region', message: `"${String(v)}" is not a GB/T 2260 region code` });
+      return;
+    case 'choice':
+    case 'choices': {
+      const info = fieldInfo(field)!;
+      if (typeof v !== 'string') bad('one of the field\u2019s values');
+      else if (info.options && !info.openOptions && !info.options.some((o) => o.value === v))
+        issues.push({ path, code: 'unknown_option', message: `"${v}" is not a value of "${field}" (${info.options.map((o) => o.value).join(', ')})` });
+      return;
+    }
+    default:
+      if (typeof v !== 'string') bad('text');
+  }
+}
+
+function checkCondition(c: Condition, path: Path, params: Set<string>, depth: number, issues: Issue[]): void {
+  if (depth > LIMITS.maxDepth) {
+    issues.push({ path, code: 'too_deep', message: `conditions nest deeper than ${LIMITS.maxDepth} levels` });
+    return;
+  }
+  if (c.op === 'all' || c.op === 'any') {
+    c.of.forEach((child, i) => checkCondition(child, [...path, 'of', i], params, depth + 1, issues));
+    return;
+  }
+  if (c.op === 'not') {
+    checkCondition(c.of, [...path, 'of'], params, depth + 1, issues);
+    return;
+  }
+  const fieldOk = checkField(c.field, [...path, 'field'], issues);
+  const perOk = c.per === undefined || checkField(c.per, [...path, 'per'], issues);
+  if (!fieldOk || !perOk) return;
+  const info = fieldInfo(c.field)!;
+  if (c.measure && DATE_MEASURES.has(c.measure) && info.kind !== 'date')
+    issues.push({ path: [...path, 'measure'], code: 'operator_domain', message: `measure "${c.measure}" needs a date field; "${c.field}" is ${info.kind}` });
+  if (c.measure === 'count' && info.kind !== 'choices' && info.kind !== 'strings')
+    issues.push({ path: [...path, 'measure'], code: 'operator_domain', message: `measure "count" needs a list field; "${c.field}" is ${info.kind}` });
+  if (c.per && (info.kind !== 'number' || fieldInfo(c.per)!.kind !== 'number'))
+    issues.push({ path: [...path, 'per'], code: 'operator_domain', message: `a ratio needs two number fields` });
+  if (c.per && c.measure) issues.push({ path: [...path, 'per'], code: 'operator_domain', message: 'use either "measure" or "per", not both' });
+  const domain = factDomain(c)!;
+  const op = OPERATORS.get(c.op)!;
+  if (!op.domains.includes(domain)) {
+    issues.push({ path: [...path, 'op'], code: 'operator_domain', message: `"${c.op}" does not apply to ${domain} values ("${c.field}")` });
+    return;
+  }
+  for (const lit of op.literals(c)) checkValue(lit.value, domain, c.field, params, [...path, ...lit.path], issues);
+}
+
+function checkAmount(a: Amount, path: Path, params: Set<string>, issues: Issue[]): void {
+  const num = (v: Value, key: string) => checkValue(v, 'number', 'amount', params, [...path, key], issues);
+  switch (a.kind) {
+    case 'fixed':
+      return num(a.value, 'value');
+    case 'range':
+      num(a.min, 'min');
+      return num(a.max, 'max');
+    case 'per-unit':
+      num(a.rate, 'rate');
+      if (a.cap !== undefined) num(a.cap, 'cap');
+      if (checkField(a.quantity, [...path, 'quantity'], issues) && fieldInfo(a.quantity)!.kind !== 'number')
+        issues.push({ path: [...path, 'quantity'], code: 'operator_domain', message: `quantity must be a number field; "${a.quantity}" is not` });
+      return;
+    case 'per-year':
+      num(a.perYear, 'perYear');
+      return num(a.years, 'years');
+    case 'choose':
+      a.options.forEach((o, i) => {
+        checkCondition(o.when, [...path, 'options', i, 'when'], params, 1, issues);
+        checkAmount(o.amount, [...path, 'options', i, 'amount'], params, issues);
+      });
+      if (a.otherwise) checkAmount(a.otherwise, [...path, 'otherwise'], params, issues);
+  }
+}
+
+/** What the schema cannot see: fields, operators against field types, parameters, regions, windows. */
+export function checkPolicy(p: Policy): Issue[] {
+  const issues: Issue[] = [];
+  const params = new Set(Object.keys(p.parameters));
+  p.regions.forEach((r, i) => {
+    if (!isRegionCode(r)) issues.push({ path: ['regions', i], code: 'invalid_region', message: `"${r}" is not a GB/T 2260 region code` });
+  });
+  if (p.validFrom && p.validTo && dayOf(p.validFrom) > dayOf(p.validTo))
+    issues.push({ path: ['validTo'], code: 'inverted_window', message: `validTo ${p.validTo} is before validFrom ${p.validFrom}` });
+  for (const [name, param] of Object.entries(p.parameters)) {
+    const days = param.values.map((v) => dayOf(v.from));
+    if (new Set(days).size !== days.length) issues.push({ path: ['parameters', name, 'values'], code: 'duplicate_date', message: `parameter "${name}" has two values for one date` });
+    const first = Math.min(...days);
+    if (p.validFrom && first > dayOf(p.validFrom))
+      issues.push({ path: ['parameters', name, 'values', 0, 'from'], code: 'parameter_gap', message: `parameter "${name}" has no value from ${p.validFrom}, when the policy starts` });
+  }
+  checkCondition(p.eligibility, ['eligibility'], params, 1, issues);
+  if (p.amount) checkAmount(p.amount, ['amount'], params, issues);
+  return issues;
+}

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { IsoDate, RegionCode } from '../profile/schema.js';
+
+/** Limits that keep a hostile or mistaken rule file from exhausting the engine. */
+export const LIMITS = {
+  maxDepth: 24,
+  maxList: 256,
+  maxText: 2000,
+  maxCases: 200,
+  maxFileBytes: 1_000_000,
+} as const;
+
+export const Text = z.strictObject({
+  'zh-CN': z.string().min(1).max(LIMITS.maxText),
+  en: z.string().min(1).max(LIMITS.maxText).optional(),
+});
+export type Text = z.infer<typeof Text>;
+
+const list = <S extends z.ZodType>(item: S) => z.array(item).max(LIMITS.maxList);
+
+export const Identifier = z.string().regex(/^[a-z][a-z0-9-]{1,80}$/, 'expected a lower-case id such as cn-tax-relief-key-groups');
+export const ParamName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/, 'expected a parameter name such as individualCap');
+/** A dot path into the profile; `__proto__` and friends cannot match. */
+export const FieldPath = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}(\.[a-zA-Z][a-zA-Z0-9]{0,40}){0,4}$/, 'expected a profile field path such as business.employees');
+
+export const ParamRef = z.strictObject({ param: ParamName, times: z.number().finite().optional() });
+export type ParamRef = z.infer<typeof ParamRef>;
+export const Scalar = z.union([z.number().finite(), z.string().max(200), z.boolean()]);
+export const Value = z.union([Scalar, ParamRef]);
+export type Value = z.infer<typeof Value>;
+export const NumberValue = z.union([z.number().finite(), ParamRef]);
+export type NumberValue = z.infer<typeof NumberValue>;
+
+/**
+ * How a leaf reads its field. `age`, `*-since` turn a date into a count at `asOf`;
+ * `count` is a list's length. `calendar-*` count calendar boundaries crossed, not whole periods.
+ */
+export const Measure = z.enum(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'count']);
+export type Measure = z.infer<typeof Measure>;
+
+const leaf = {
+  field: FieldPath,
+  measure: Measure.optional(),
+  /** Divide the field by this one (a ratio such as new hires per staff). */
+  per: FieldPath.optional(),
+  /** A name for the condition, shown in traces and near-miss texts. */
+  id: z.string().max(80).optional(),
+  reason: Text.optional(),
+};
+
+const compare = <K extends string>(op: K) => z.strictObject({ op: z.literal(op), ...leaf, value: Value });
+
+export const CompareOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
+export type CompareOp = (typeof CompareOps)[number];
+
+export const LeafSchemas = [
+  compare('eq'),
+  compare('ne'),
+  compare('gt'),
+  compare('gte'),
+  compare('lt'),
+  compare('lte'),
+  z.strictObject({ op: z.literal('between'), ...leaf, min: Value, max: Value }),
+  z.strictObject({ op: z.literal('in'), ...leaf, values: list(Scalar).min(1) }),
+  z.strictObject({ op: z.literal('overlaps'), ...leaf, values: list(z.string().max(80)).min(1) }),
+  z.strictObject({ op: z.literal('present'), ...leaf }),
+  z.strictObject({ op: z.literal('in-region'), ...leaf, regions: list(RegionCode).min(1) }),
+] as const;
+
+type Leaf = z.infer<(typeof LeafSchemas)[number]>;
+export type LeafCondition = Leaf;
+export type Condition =
+  | Leaf
+  | { op: 'all'; of: Condition[]; id?: string | undefined; reason?: Text | undefined }
+  | { op: 'any'; of: Condition[]; id?: string | undefined; reason?: Text | undefined }
+  | { op: 'not'; of: Condition; id?: string | undefined; reason?: Text | undefined };
+
+const group = { id: z.string().max(80).optional(), reason: Text.optional() };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy((): z.ZodType<Condition> =>
+  z.discriminatedUnion('op', [
+    ...LeafSchemas,
+    z.strictObject({ op: z.literal('all'), of: list(ConditionSchema), ...group }),
+    z.strictObject({ op: z.literal('any'), of: list(ConditionSchema), ...group }),
+    z.strictObject({ op: z.literal('not'), of: ConditionSchema, ...group }),
+  ]) as unknown as z.ZodType<Condition>,
+);
+
+export type Amount =
+  | { kind: 'fixed'; value: NumberValue; unit?: string | undefined; upTo?: boolean | undefined }
+  | { kind: 'range'; min: NumberValue; max: NumberValue; unit?: string | undefined }
+  | { kind: 'per-unit'; rate: NumberValue; quantity: string; cap?: NumberValue | undefined; unit?: string | undefined; upTo?: boolean | undefined }
+  | { kind: 'per-year'; perYear: NumberValue; years: NumberValue; unit?: string | undefined; upTo?: boolean | undefined }
+  | { kind: 'choose'; options: { when: Condition; amount: Amount }[]; otherwise?: Amount | undefined; unit?: string | undefined };
+
+const unit = z.string().regex(/^[A-Za-z/]{1,16}$/).optional();
+const upTo = z.boolean().optional();
+
+/** Amounts come out as `{min, max, unit}`; `upTo` makes the minimum 0 (a ceiling, not a promise). */
+export const AmountSchema: z.ZodType<Amount> = z.lazy((): z.ZodType<Amount> =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fixed'), value: NumberValue, unit, upTo }),
+    z.strictObject({ kind: z.literal('range'), min: NumberValue, max: NumberValue, unit }),
+    z.strictObject({ kind: z.literal('per-unit'), rate: NumberValue, quantity: FieldPath, cap: NumberValue.optional(), unit, upTo }),
+    z.strictObject({ kind: z.literal('per-year'), perYear: NumberValue, years: NumberValue, unit, upTo }),
+    z.strictObject({
+      kind: z.literal('choose'),
+      options: list(z.strictObject({ when: ConditionSchema, amount: AmountSchema })).min(1),
+      otherwise: AmountSchema.optional(),
+      unit,
+    }),
+  ]) as unknown as z.ZodType<Amount>,
+);
+
+/** A value that changes with the documents: the entry with the latest `from` on or before `asOf` applies. */
+export const ParameterSchema = z.strictObject({
+  unit: unit,
+  description: Text.optional(),
+  values: list(
+    z.strictObject({
+      from: IsoDate,
+      value: z.number().finite(),
+      source: z.string().max(LIMITS.maxText).optional(),
+    }),
+  ).min(1),
+});
+export type Parameter = z.infer<typeof ParameterSchema>;
+
+export const PolicyKind = z.enum(['tax-relief', 'guarantee-loan', 'loan', 'subsidy', 'land-transfer', 'training', 'incubator', 'award', 'service']);
+export type PolicyKind = z.infer<typeof PolicyKind>;
+
+export const CaseSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  asOf: IsoDate,
+  profile: z.record(z.string(), z.unknown()),
+  expect: z.strictObject({
+    status: z.enum(['eligible', 'ineligible', 'unknown']),
+    amount: z.strictObject({ min: z.number(), max: z.number(), unit: z.string().optional() }).nullable().optional(),
+    missing: z.array(FieldPath).optional(),
+    reasons: z.array(z.strictObject({ path: z.string(), status: z.enum(['pass', 'fail', 'unknown']) })).optional(),
+  }),
+});
+export type PolicyCase = z.infer<typeof CaseSchema>;
+
+export const PolicySchema = z.strictObject({
+  id: Identifier,
+  kind: PolicyKind,
+  title: Text,
+  summary: Text.optional(),
+  /** Illustrative rule, not official text. */
+  sample: z.boolean().default(false),
+  source: z.strictObject({
+    title: z.string().min(1).max(LIMITS.maxText),
+    issuer: z.string().max(200).optional(),
+    date: IsoDate.optional(),
+    url: z.string().url().max(500).optional(),
+    note: z.string().max(LIMITS.maxText).optional(),
+  }),
+  /** GB/T 2260 codes; empty means nationwide. */
+  regions: list(RegionCode).default([]),
+  validFrom: IsoDate.nullable().default(null),
+  validTo: IsoDate.nullable().default(null),
+  tags: list(z.string().min(1).max(40)).default([]),
+  synonyms: list(z.string().min(1).max(40)).default([]),
+  parameters: z.record(ParamName, ParameterSchema).default({}),
+  eligibility: ConditionSchema,
+  amount: AmountSchema.optional(),
+  /** Policies of one group cannot be combined: `exclusive` lets one be chosen, `highest` keeps the larger. */
+  exclusive: z.strictObject({ group: Identifier, mode: z.enum(['exclusive', 'highest']) }).optional(),
+  excludes: list(Identifier).default([]),
+  apply: z
+    .strictObject({
+      until: IsoDate.optional(),
+      where: Text.optional(),
+      documents: list(Text).default([]),
+      url: z.string().url().max(500).optional(),
+    })
+    .optional(),
+  cases: z.array(CaseSchema).max(LIMITS.maxCases).default([]),
+});
+
+/** A validated policy as the engine uses it. */
+export type Policy = z.output<typeof PolicySchema> & {
+  /** File the policy came from, when loaded from one. */
+  readonly file?: string | undefined;
+};
+export type PolicyInput = z.input<typeof PolicySchema>;

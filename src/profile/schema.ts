@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { isIsoDate } from '../core/dates.js';
+import type { LocalizedText } from '../core/text.js';
+import { BUSINESS_FORMS, GENDERS, GROUPS, INDUSTRIES, NEEDS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';
+
+/** What the engine knows of a profile field besides its type: how to name it and ask for it. */
+export interface FieldMeta {
+  kind: 'boolean' | 'number' | 'date' | 'choice' | 'choices' | 'region' | 'strings' | 'string';
+  label: LocalizedText;
+  question?: LocalizedText;
+  options?: readonly Choice[];
+  /** Options are suggestions; other values are allowed. */
+  openOptions?: boolean;
+  unit?: LocalizedText;
+  personal?: boolean;
+}
+
+export const fieldRegistry = z.registry<FieldMeta>();
+
+const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+const meta = <S extends z.ZodType>(schema: S, m: FieldMeta): S => {
+  fieldRegistry.add(schema, m);
+  return schema;
+};
+
+export const MAX_LIST = 64;
+
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a real date as YYYY-MM-DD', abort: true });
+export const RegionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit GB/T 2260 region code');
+
+const date = (label: LocalizedText, question: LocalizedText) =>
+  meta(IsoDate.nullable(), { kind: 'date', label, question }).optional();
+const bool = (label: LocalizedText, question: LocalizedText) => meta(z.boolean(), { kind: 'boolean', label, question }).optional();
+const count = (label: LocalizedText, question: LocalizedText, unit: LocalizedText) =>
+  meta(z.number().int().min(0).max(1e9), { kind: 'number', label, question, unit }).optional();
+const amount = (label: LocalizedText, question: LocalizedText, unit: LocalizedText) =>
+  meta(z.number().finite().min(0).max(1e12), { kind: 'number', label, question, unit }).optional();
+const choice = <L extends readonly Choice[]>(list: L, label: LocalizedText, question: LocalizedText) =>
+  meta(z.enum(values(list)), { kind: 'choice', label, question, options: list }).optional();
+const choices = <L extends readonly Choice[]>(list: L, label: LocalizedText, question: LocalizedText) =>
+  meta(z.array(z.enum(values(list))).max(MAX_LIST), { kind: 'choices', label, question, options: list }).optional();
+const region = (label: LocalizedText, question: LocalizedText) => meta(RegionCode, { kind: 'region', label, question }).optional();
+
+export const BusinessSchema = z.strictObject({
+  form: choice(BUSINESS_FORMS, t('经营主体类型', 'business form'), t('您的经营主体是哪一类？', 'What form does your business take?')),
+  registeredAt: date(t('登记注册日期', 'registration date'), t('营业执照是哪天登记的？（如2023年6月1日；还没登记请回“没有”）', 'When was the business registered? (e.g. 2023-06-01; reply "none" if not yet)')),
+  regionCode: region(t('经营所在地', 'business location'), t('经营场所在哪个县区？', 'Which county is the business in?')),
+  industry: meta(z.array(z.string().min(1).max(40)).max(MAX_LIST), {
+    kind: 'choices',
+    label: t('所属行业', 'industry'),
+    question: t('您做的是哪个行业？', 'Which industry are you in?'),
+    options: INDUSTRIES,
+    openOptions: true,
+  }).optional(),
+  employees: count(t('在职职工人数', 'current staff'), t('现在有多少名在职职工？', 'How many staff do you employ now?'), t('人', 'people')),
+  newHiresFromGroups: count(
+    t('当年新招用符合条件人员数', 'new hires from covered groups this year'),
+    t('今年新招用了几名符合条件人员（签1年以上劳动合同）？', 'How many people from covered groups did you hire this year on contracts of a year or more?'),
+    t('人', 'people'),
+  ),
+  wageArrears: bool(t('拖欠工资或社保等严重失信记录', 'record of wage arrears or unpaid social insurance'), t('企业有没有拖欠工资、欠缴社保等严重失信记录？', 'Does the business have a record of wage arrears or unpaid social insurance?')),
+  vatTaxpayer: choice(VAT_TAXPAYER, t('增值税纳税人类型', 'VAT taxpayer type'), t('增值税是小规模纳税人还是一般纳税人？', 'Is the business a small-scale or a general VAT taxpayer?')),
+  monthlySales: amount(t('月销售额', 'monthly sales'), t('平均每月销售额大约多少元？', 'About how much are monthly sales, in yuan?'), t('元', 'CNY')),
+  annualTaxableIncome: amount(t('年应纳税所得额', 'annual taxable income'), t('一年的应纳税所得额大约多少元？', 'About how much is annual taxable income, in yuan?'), t('元', 'CNY')),
+  partners: count(t('合伙人数', 'number of partners'), t('一共几个人合伙创业？（一个人就回1）', 'How many partners run the business? (1 if on your own)'), t('人', 'people')),
+});
+
+export const LandSchema = z.strictObject({
+  transferredMu: amount(t('流转土地面积', 'land taken in by transfer'), t('流转了多少亩土地？', 'How many mu of land have you taken in by transfer?'), t('亩', 'mu')),
+  contractYears: amount(t('流转合同年限', 'transfer contract length'), t('土地流转合同签了几年？', 'How many years does the land transfer contract run?'), t('年', 'years')),
+});
+
+export const ContactSchema = z.strictObject({
+  phone: meta(z.string().regex(/^\+?[\d -]{5,20}$/, 'expected a phone number'), { kind: 'string', label: t('手机号', 'phone'), personal: true }).optional(),
+  smsConsent: meta(z.boolean(), { kind: 'boolean', label: t('同意接收短信', 'agreed to SMS') }).optional(),
+  wechat: meta(z.string().max(64), { kind: 'string', label: t('微信号', 'WeChat id'), personal: true }).optional(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+
+/** A person's answers. Absent fields are unknown; `[]` and `null` are known "none". */
+export const ProfileSchema = z.strictObject({
+  id: z.string().min(1).max(128),
+  name: meta(z.string().max(64), { kind: 'string', label: t('姓名', 'name') }).optional(),
+  idNumber: meta(z.string().regex(/^\d{17}[\dXx]$/, 'expected an 18-character ID number'), { kind: 'string', label: t('身份证号', 'ID number'), personal: true }).optional(),
+  gender: choice(GENDERS, t('性别', 'gender'), t('您的性别？', 'Your gender?')),
+  birthDate: meta(IsoDate, { kind: 'date', label: t('出生日期', 'date of birth'), question: t('您是哪年哪月出生的？（如1993年5月）', 'When were you born? (e.g. 1993-05)') }).optional(),
+  regionCode: region(t('创业所在地', 'where the business is'), t('您在哪个县区创业？', 'Which county are you starting the business in?')),
+  hukouRegionCode: region(t('户籍所在地', 'household registration'), t('您的户口在哪个县区？', 'Where is your household registration (hukou)?')),
+  groups: choices(GROUPS, t('人员类别', 'groups'), t('您属于以下哪些人员？（可多选，都不是请回“无”）', 'Which of these describe you? (several allowed; "none" if none)')),
+  graduationDate: date(t('毕业日期', 'graduation date'), t('您是哪年哪月毕业的？（没上过大学请回“无”）', 'When did you graduate from college? ("none" if you did not)')),
+  unemployedSince: date(t('失业登记日期', 'registered unemployed since'), t('您是哪天办的失业登记？（没有请回“无”）', 'Since when have you been registered unemployed? ("none" if not)')),
+  returnDate: date(t('返乡日期', 'date of return home'), t('您是什么时候返乡的？', 'When did you come back home?')),
+  hasOtherLoans: bool(
+    t('本人及配偶有其他贷款（助学、扶贫、住房、车辆及5万元以下消费贷款除外）', 'other loans held by applicant or spouse (beyond student, poverty-relief, housing, car and consumer loans under CNY 50,000)'),
+    t('您和配偶除了助学、扶贫、房贷、车贷和5万元以下消费贷外，还有别的贷款吗？', 'Apart from student, poverty-relief, housing, car and consumer loans under CNY 50,000, do you or your spouse hold other loans?'),
+  ),
+  business: BusinessSchema.optional(),
+  land: LandSchema.optional(),
+  needs: choices(NEEDS, t('需求', 'needs'), t('您现在最需要哪方面的支持？（可多选）', 'What support do you need most? (several allowed)')),
+  contact: ContactSchema.optional(),
+  /** Caller-owned data the engine carries but never reads. */
+  extra: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type Profile = z.infer<typeof ProfileSchema>;

@@ -1,0 +1,33 @@
+// Checks the built package as a consumer sees it: ESM and CJS entry points, types, and the bin.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const fail = (msg) => {
+  console.error(`package smoke: ${msg}`);
+  process.exit(1);
+};
+
+const esm = await import('guiyan');
+const cjs = require('guiyan');
+const node = await import('guiyan/node');
+for (const name of ['parsePolicies', 'createMatcher', 'ProfileSchema', 'PolicySchema', 'PolicyValidationError', 'ProfileValidationError']) {
+  if (!(name in esm)) fail(`ESM build lacks ${name}`);
+  if (!(name in cjs)) fail(`CJS build lacks ${name}`);
+}
+if (typeof node.loadPolicyDir !== 'function') fail('guiyan/node lacks loadPolicyDir');
+for (const cond of ['import', 'require']) {
+  for (const entry of ['.', './node']) {
+    const types = pkg.exports[entry][cond].types;
+    if (!existsSync(new URL(`../../${types}`, import.meta.url))) fail(`missing ${types}`);
+  }
+}
+const policies = await node.loadPolicyDir('rules');
+const m = esm.createMatcher(policies);
+const out = m.evaluate({ id: 'smoke', groups: ['veteran'], hasOtherLoans: false }, { asOf: '2024-05-01' });
+if (!out.some((e) => e.policyId === 'cn-guarantee-loan-individual' && e.status === 'eligible')) fail('built matcher gives a wrong verdict');
+const help = execFileSync(process.execPath, [pkg.bin.guiyan, '--help'], { encoding: 'utf8' });
+if (!help.includes('match')) fail('bin --help does not list match');
+console.log(`package smoke: ESM, CJS, guiyan/node, types and bin OK (${policies.length} rules)`);
