@@ -10,7 +10,7 @@ export interface ProjectBreakdown {
   industry: number;
   /** Same county 1, a city- or province-wide site covering the county 0.8 / 0.6, same city 0.5, same province 0.3. */
   locality: number;
-  /** How much of the minimum capital the best funding policy could cover (0.5 without a policy matcher). */
+  /** How much of the typical capital need (mid-range) the best funding policy could cover (0.5 without a policy matcher). */
   capital: number;
   /** Land the operator must bring against the land the profile holds (1 when the site provides it). */
   land: number;
@@ -54,7 +54,8 @@ export function industryScore(project: Project, profile: Profile): number {
 /** `fundable` is the largest CNY amount an eligible funding policy offers (an unknown one counts half); null without a matcher. */
 export function capitalScore(project: Project, fundable: number | null): number {
   if (fundable === null) return UNKNOWN_PART;
-  const need = project.capitalNeeded.min;
+  // The middle of the range stands for a typical start; the minimum would flatter large projects.
+  const need = (project.capitalNeeded.min + project.capitalNeeded.max) / 2;
   if (need <= 0) return 1;
   return Math.min(1, fundable / need);
 }
