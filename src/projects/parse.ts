@@ -18,8 +18,13 @@ export function checkProject(p: Omit<Project, 'file'>): Issue[] {
   const issues = checkPolicy(asPolicy).map((i) => (i.path[0] === 'eligibility' ? { ...i, path: ['suits', ...i.path.slice(1)] } : i));
   if (p.capitalNeeded.min > p.capitalNeeded.max)
     issues.push({ path: ['capitalNeeded', 'max'], code: 'inverted_range', message: `capitalNeeded.max ${p.capitalNeeded.max} is below min ${p.capitalNeeded.min}` });
-  if (p.contact.phone && MOBILE.test(p.contact.phone.replace(/[ -]/g, '')))
-    issues.push({ path: ['contact', 'phone'], code: 'personal_field', message: 'contact must be a public office, not a personal mobile number' });
+  const texts: [string, string | undefined][] = [
+    ['phone', p.contact.phone?.replace(/[ -]/g, '')],
+    ['office', Object.values(p.contact.office).join(' ').replace(/[ -]/g, '')],
+    ['address', p.contact.address && Object.values(p.contact.address).join(' ').replace(/[ -]/g, '')],
+  ];
+  for (const [key, text] of texts)
+    if (text && MOBILE.test(text)) issues.push({ path: ['contact', key], code: 'personal_field', message: 'contact must be a public office, not a personal mobile number' });
   return issues;
 }
 

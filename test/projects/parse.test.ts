@@ -50,6 +50,11 @@ describe('parseProjects', () => {
     expect(issues.map((i) => i.message).join()).not.toContain('0000 1234');
   });
 
+  it('refuses a mobile number hidden in the office name', () => {
+    const issues = issuesOf([{ name: 'p.yaml', text: base('office-phone').replace('江州区返乡创业服务中心 }', '江州区返乡创业服务中心 找小王13800001234 }') }]);
+    expect(issues[0]).toMatchObject({ code: 'personal_field', path: ['contact', 'office'] });
+  });
+
   it('refuses `suits` conditions that read personal data', () => {
     const issues = issuesOf([{ name: 'p.yaml', text: base('pii').replace('op: overlaps, field: groups, values: [college-graduate]', 'op: present, field: contact.phone') }]);
     expect(issues[0]).toMatchObject({ code: 'personal_field', path: ['suits', 'field'] });
