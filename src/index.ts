@@ -12,3 +12,7 @@ export type { AmountRange } from './engine/amount.js';
 export { maskText, maskPhone } from './core/mask.js';
 export { regionName, REGION_NAMES } from './regions/codes.js';
 export type { Locale, LocalizedText } from './core/text.js';
+export { parseProjects, ProjectSchema, createProjectMatcher, recommendProjects, runProjectCases, PROJECT_WEIGHTS } from './projects/index.js';
+export type { Project, ProjectInput, ProjectMatcher, ProjectEvaluation, ProjectRecommendation, RecommendProjectsOptions, ProjectEvaluateOptions, ProjectFunding, ProjectBreakdown, ProjectCaseResult } from './projects/index.js';
+export { assignOfficer, assignOfficers, createOfficerAssigner, OfficerSchema, parseOfficers } from './officers/index.js';
+export type { Officer, AssignOptions, OfficerAssignment, OfficerAssigner, BatchAssignment } from './officers/index.js';

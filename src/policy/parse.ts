@@ -43,14 +43,21 @@ function zodIssues(error: z.ZodError): Omit<PolicyIssue, 'file'>[] {
   return out;
 }
 
-interface Parsed {
-  policies: Policy[];
-  issues: PolicyIssue[];
-  /** Where each policy's id sits, for duplicate reports. */
-  idAt: Map<Policy, Located>;
+/** What `parseDocuments` needs to know of one kind of rule document. */
+export interface DocumentKind<T extends { id: string }> {
+  schema: z.ZodType<Omit<T, 'file'>>;
+  /** Semantic checks the schema cannot express; paths are relative to the document. */
+  check: (value: Omit<T, 'file'>) => Omit<PolicyIssue, 'file' | 'line' | 'column'>[];
 }
 
-function parseOne(src: PolicySource, out: Parsed): void {
+interface Parsed<T> {
+  items: T[];
+  issues: PolicyIssue[];
+  /** Where each document's id sits, for duplicate reports. */
+  idAt: Map<T, Located>;
+}
+
+function parseOne<T extends { id: string; file?: string | undefined }>(src: PolicySource, kind: DocumentKind<T>, out: Parsed<T>): void {
   const file = src.name;
   const syntax = /\.json$/i.test(file) ? 'json_syntax' : 'yaml_syntax';
   if (src.text.length > LIMITS.maxFileBytes) {
@@ -73,7 +80,7 @@ function parseOne(src: PolicySource, out: Parsed): void {
     out.issues.push({ file, path: [], code: syntax, message: (e as Error).message });
     return;
   }
-  const r = PolicySchema.safeParse(data);
+  const r = kind.schema.safeParse(data);
   if (!r.success) {
     for (const i of zodIssues(r.error)) {
       const key = i.code === 'unrecognized_keys' ? String(i.path.at(-1)) : undefined;
@@ -82,27 +89,37 @@ function parseOne(src: PolicySource, out: Parsed): void {
     }
     return;
   }
-  const semantic = checkPolicy(r.data);
+  const semantic = kind.check(r.data);
   for (const i of semantic) out.issues.push({ file, ...locate(doc, lc, i.path), ...i });
   if (semantic.length) return;
-  const policy: Policy = Object.freeze({ ...r.data, file });
-  out.policies.push(policy);
-  out.idAt.set(policy, locate(doc, lc, ['id']));
+  const item = Object.freeze({ ...r.data, file }) as unknown as T;
+  out.items.push(item);
+  out.idAt.set(item, locate(doc, lc, ['id']));
 }
+
+/**
+ * Parses and validates documents of one kind (YAML or JSON), one a source. Throws one
+ * `PolicyValidationError` listing every problem in every file, each with file, line and column.
+ */
+export function parseDocuments<T extends { id: string; file?: string | undefined }>(sources: readonly PolicySource[], kind: DocumentKind<T>): T[] {
+  const out: Parsed<T> = { items: [], issues: [], idAt: new Map() };
+  for (const src of sources) parseOne(src, kind, out);
+  const first = new Map<string, T>();
+  for (const p of out.items) {
+    const prev = first.get(p.id);
+    if (prev) out.issues.push({ file: p.file, ...out.idAt.get(p), path: ['id'], code: 'duplicate_id', message: `id "${p.id}" is also used in ${prev.file}` });
+    else first.set(p.id, p);
+  }
+  if (out.issues.length) throw new PolicyValidationError(out.issues);
+  return out.items;
+}
+
+const POLICY_KIND: DocumentKind<Policy> = { schema: PolicySchema as unknown as z.ZodType<Omit<Policy, 'file'>>, check: (p) => checkPolicy(p as Policy) };
 
 /**
  * Parses and validates rule files (YAML or JSON). Throws one `PolicyValidationError` listing every
  * problem in every file, each with file, line and column.
  */
 export function parsePolicies(sources: readonly PolicySource[]): Policy[] {
-  const out: Parsed = { policies: [], issues: [], idAt: new Map() };
-  for (const src of sources) parseOne(src, out);
-  const first = new Map<string, Policy>();
-  for (const p of out.policies) {
-    const prev = first.get(p.id);
-    if (prev) out.issues.push({ file: p.file, ...out.idAt.get(p), path: ['id'], code: 'duplicate_id', message: `id "${p.id}" is also used in ${prev.file}` });
-    else first.set(p.id, p);
-  }
-  if (out.issues.length) throw new PolicyValidationError(out.issues);
-  return out.policies;
+  return parseDocuments(sources, POLICY_KIND);
 }

@@ -18,9 +18,11 @@ export interface FieldMeta {
 export const fieldRegistry = z.registry<FieldMeta>();
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** Registers a fresh copy, so shared base schemas (dates, region codes) keep one entry per field. */
 const meta = <S extends z.ZodType>(schema: S, m: FieldMeta): S => {
-  fieldRegistry.add(schema, m);
-  return schema;
+  const own = schema.clone() as S;
+  fieldRegistry.add(own, m);
+  return own;
 };
 
 export const MAX_LIST = 64;

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { maskValue } from '../../core/mask.js';
+import { formatMoney, pick, type Locale } from '../../core/text.js';
+import { labelOf } from '../../engine/display.js';
+import { projectsDirOf, loadProjectDir } from '../../node/projects.js';
+import { assignOfficers } from '../../officers/assign.js';
+import { parseOfficers, type Officer } from '../../officers/schema.js';
+import type { ProjectRecommendation } from '../../projects/matcher.js';
+import { createProjectMatcher } from '../../projects/matcher.js';
+import type { Project } from '../../projects/schema.js';
+import type { Policy } from '../../policy/schema.js';
+import { regionName } from '../../regions/codes.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { loadMatcher, readProfiles } from '../io.js';
+import { renderTable } from '../table.js';
+
+const HELP = `guiyan projects <profile.json | profiles.jsonl | dir> [options]
+
+Ranks the returnee projects under <rules>/projects for each profile, with the policies under <rules>
+that could fund each one, and optionally the service officer who follows the person up.
+
+${COMMON_HELP}
+  --limit N        projects per profile (default 5)
+  --all            rank projects in every region, and those that do not suit
+  --officers FILE  officers (JSON array, e.g. fixtures/officers.json): assign one per profile, balancing load`;
+
+const STATUS = {
+  'zh-CN': { eligible: '适合', unknown: '待确认', ineligible: '不适合' },
+  en: { eligible: 'suits', unknown: 'unknown', ineligible: 'no' },
+} as const;
+
+const money = (p: Project, locale: Locale) => `${formatMoney(p.capitalNeeded.min, 'CNY', locale)}–${formatMoney(p.capitalNeeded.max, 'CNY', locale)}`;
+
+/** What made the score, in a few words: industry, place, and the first open question or failed condition. */
+function why(r: ProjectRecommendation, project: Project, industries: readonly string[], locale: Locale): string {
+  const en = locale === 'en';
+  const b = r.breakdown;
+  const parts: string[] = [];
+  if (b.industry === 1) parts.push(en ? 'same industry' : '行业对口');
+  else if (project.industries.some((i) => industries.includes(i))) parts.push(en ? 'related industry' : '行业相关');
+  if (b.locality === 1) parts.push(en ? 'in your county' : '本区县');
+  else if (b.locality >= 0.5) parts.push(en ? 'in your city' : '本市');
+  else if (b.locality > 0) parts.push(en ? 'in your province' : '本省');
+  if (b.capital < 1 && r.fundingPolicies.length) parts.push(en ? `loans cover ${Math.round(b.capital * 100)}% of the start-up capital` : `贷款可覆盖起步资金${Math.round(b.capital * 100)}%`);
+  if (r.missing.length) parts.push((en ? 'to answer: ' : '待答：') + r.missing.map((m) => labelOf(m, locale)).join(en ? ', ' : '、'));
+  else {
+    const failed = r.reasons.find((x) => x.status === 'fail');
+    if (failed) parts.push(failed.text);
+  }
+  return parts.join(en ? '; ' : '，');
+}
+
+function funding(r: ProjectRecommendation, policies: ReadonlyMap<string, Policy>, locale: Locale): string {
+  if (!r.funding.length) return '—';
+  const st = STATUS[locale];
+  return r.funding.map((f) => `${pick(policies.get(f.policyId)!.title, locale)}${f.status === 'unknown' ? `（${st.unknown}）` : ''}`).join(locale === 'en' ? ', ' : '、');
+}
+
+export const projects: Command = {
+  name: 'projects',
+  summary: 'rank returnee projects (找项目) with the policies that fund them',
+  async run(io) {
+    const { values, positionals } = parse(io.argv, {
+      limit: { type: 'string', default: '5' },
+      all: { type: 'boolean', default: false },
+      officers: { type: 'string' },
+    });
+    if (values.help) return io.stdout(HELP), 0;
+    if (positionals.length !== 1) throw new UsageError('projects takes one profile file or directory; see guiyan projects --help');
+    const locale = localeOf(values.locale);
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, not ${values.limit}`);
+    const [matcher, catalogue] = await Promise.all([loadMatcher(values.rules), loadProjectDir(projectsDirOf(values.rules))]);
+    const officers: Officer[] | null = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : null;
+    const pm = createProjectMatcher(catalogue);
+    const files = await readProfiles(positionals[0]!);
+    const results = files.map((f) => {
+      const asOf = values['as-of'] ?? f.asOf;
+      const recs = pm.recommendProjects(f.profile, { asOf, locale, matcher, limit, scope: values.all ? 'all' : 'applicable', includeIneligible: values.all });
+      return { profile: f.profile as { id: string; name?: string; regionCode?: string; business?: { industry?: string[] } }, asOf, recs };
+    });
+    const assigned = officers ? assignOfficers(results.map((r) => r.profile), officers, { locale }).assignments : null;
+    if (values.json) {
+      io.stdout(JSON.stringify(results.map((r, i) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, projects: r.recs, ...(assigned ? { officer: assigned[i] } : {}) })), null, 2));
+      return 0;
+    }
+    const byId = new Map(catalogue.map((p) => [p.id, p]));
+    const policies = new Map(matcher.policies.map((p) => [p.id, p]));
+    const en = locale === 'en';
+    results.forEach((r, i) => {
+      const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
+      io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
+      const rows = r.recs.map((x) => {
+        const p = byId.get(x.projectId)!;
+        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, STATUS[locale][x.status], x.score.toFixed(2), money(p, locale), funding(x, policies, locale), why(x, p, r.profile.business?.industry ?? [], locale)];
+      });
+      const header = en ? ['project', 'suits', 'score', 'capital', 'funded by', 'why'] : ['项目', '适配', '得分', '资金需求', '可申请政策', '说明'];
+      io.stdout(rows.length ? renderTable(header, rows) : en ? '(no project suits)' : '（暂无合适项目）');
+      const a = assigned?.[i];
+      if (a) io.stdout(a.officerId ? (en ? `Service officer: ${a.reason} (${a.officerId})` : `服务专员：${a.reason}（${a.officerId}）`) : en ? 'Service officer: none covers this place' : '服务专员：暂无覆盖该地的专员');
+    });
+    if (results.some((r) => r.recs.some((x) => byId.get(x.projectId)?.sample))) io.stdout(en ? '\n* sample project, not a real listing' : '\n* 示例项目，非真实项目信息');
+    return 0;
+  },
+};
