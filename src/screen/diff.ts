@@ -39,8 +39,11 @@ export function diffPolicy(prev: PolicyEntry | undefined, previousHash: string |
   else if (cur.status === 'ineligible' && prevStatus === 'eligible') out.push({ kind: 'no-longer-eligible', key: 'no-longer-eligible' });
   if (cur.status === 'unknown' && cur.missing.length === 1) out.push({ kind: 'needs-info', key: `needs-info:${cur.missing[0]}` });
   if (cur.status === 'eligible' && cur.daysLeft !== undefined && cur.daysLeft >= 0 && cur.daysLeft <= windowDays) out.push({ kind: 'window-closing', key: 'window-closing' });
-  const changes = out.filter((c) => !told.includes(c.key));
-  return { changes, notified: [...told, ...changes.map((c) => c.key)] };
+  const fresh = out.filter((c) => !told.includes(c.key));
+  const notified = [...told, ...fresh.map((c) => c.key)];
+  // policy-changed says it all: what it would repeat is recorded as told, not sent twice.
+  const changes = fresh[0]?.kind === 'policy-changed' ? [fresh[0]] : fresh;
+  return { changes, notified };
 }
 
 export interface Diff {
