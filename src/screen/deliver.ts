@@ -8,7 +8,7 @@ import { TEMPLATES } from '../messages/templates.js';
 import { createFollowUps } from '../followup/tasks.js';
 import { reasonsFor } from './evaluate.js';
 import { reachable, scheduleSend } from './plan.js';
-import { runInstant, type QuietHours } from './quiet.js';
+import { isoInZone, runInstant, type QuietHours } from './quiet.js';
 import type { Channel, Delivery, FrequencyCap, ProfileEntry, ScreenEvent, ScreenOptions } from './types.js';
 
 export interface DeliverContext {
@@ -47,7 +47,7 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
     const text = channel === 'sms' ? renderSms(items, locale, { ...opts.sms, templates }).text : renderChat(items, locale, templates);
     const { at, sent } = scheduleSend(base, entry.sent?.[channel], ctx.frequency[channel], ctx.quiet, POLICY_TIME_ZONE);
     entry.sent = { ...entry.sent, [channel]: sent };
-    const sendAt = sent.find((s) => Date.parse(s) === at.getTime())!;
+    const sendAt = isoInZone(at, POLICY_TIME_ZONE);
     out.push({ profileId: profile.id, policyIds, channel, to, text, sendAt, kinds: [...new Set(events.map((e) => e.kind))], locale });
   }
   recordPush(profile, events, entry, out[0]!.sendAt, opts);

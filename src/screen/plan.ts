@@ -27,7 +27,8 @@ const DAY_MS = 86_400_000;
 export function scheduleSend(base: Date, sent: readonly string[] | undefined, cap: FrequencyCap, quiet: QuietHours | false, timeZone: string): { at: Date; sent: string[] } {
   const window = cap.days * DAY_MS;
   const times = (sent ?? []).map((s) => Date.parse(s)).filter((t) => Number.isFinite(t) && t > base.getTime() - window);
-  let at = deferQuiet(base, quiet);
+  // Send times are kept to the second, as they are written.
+  let at = deferQuiet(new Date(Math.ceil(base.getTime() / 1000) * 1000), quiet);
   for (let guard = 0; guard < 1000; guard++) {
     const near = times.filter((t) => Math.abs(t - at.getTime()) < window);
     if (near.length < Math.max(1, cap.max)) break;
