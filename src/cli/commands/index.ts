@@ -1,6 +1,8 @@
 import type { Command } from '../args.js';
 import { match } from './match.js';
+import { report } from './report.js';
+import { screenCommand } from './screen.js';
 import { test } from './test.js';
 
 /** Every subcommand, in the order `guiyan --help` lists them. */
-export const COMMANDS: readonly Command[] = [match, test];
+export const COMMANDS: readonly Command[] = [match, test, screenCommand, report];
