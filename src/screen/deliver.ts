@@ -8,11 +8,14 @@ import { TEMPLATES } from '../messages/templates.js';
 import { createFollowUps } from '../followup/tasks.js';
 import { reasonsFor } from './evaluate.js';
 import { reachable, scheduleSend } from './plan.js';
-import { isoInZone, runInstant, type QuietHours } from './quiet.js';
+import { isoInZone, type QuietHours } from './quiet.js';
 import type { Channel, Delivery, FrequencyCap, ProfileEntry, ScreenEvent, ScreenOptions } from './types.js';
 
 export interface DeliverContext {
   opts: ScreenOptions;
+  /** The run's first send time and its text, computed once. */
+  base: Date;
+  baseIso: string;
   day: number;
   quiet: QuietHours | false;
   frequency: Record<Channel, FrequencyCap>;
@@ -39,15 +42,14 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
   const templates = opts.templates?.[locale] ?? TEMPLATES[locale];
   const core = opts.matcher.core;
   const policyIds = [...new Set(events.map((e) => e.policyId))];
-  const base = runInstant(opts.asOf);
   const out: Delivery[] = [];
   for (const { channel, to } of targets) {
     const explained = channel === 'chat' ? reasonsFor(opts.matcher, profile, ctx.day, new Set(policyIds), locale) : undefined;
     const items = events.map((e) => describeEvent(e, core.compiledById(e.policyId)!.policy, locale, explained?.get(e.policyId)));
     const text = channel === 'sms' ? renderSms(items, locale, { ...opts.sms, templates }).text : renderChat(items, locale, templates);
-    const { at, sent } = scheduleSend(base, entry.sent?.[channel], ctx.frequency[channel], ctx.quiet, POLICY_TIME_ZONE);
-    entry.sent = { ...entry.sent, [channel]: sent };
-    const sendAt = isoInZone(at, POLICY_TIME_ZONE);
+    const { at, deferred, sent } = scheduleSend(ctx.base, entry.sent?.[channel], ctx.frequency[channel], ctx.quiet);
+    const sendAt = deferred ? isoInZone(at, POLICY_TIME_ZONE) : ctx.baseIso;
+    entry.sent = { ...entry.sent, [channel]: [...sent, sendAt] };
     out.push({ profileId: profile.id, policyIds, channel, to, text, sendAt, kinds: [...new Set(events.map((e) => e.kind))], locale });
   }
   recordPush(profile, events, entry, out[0]!.sendAt, opts);

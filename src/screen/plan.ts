@@ -1,5 +1,5 @@
 import type { Profile } from '../profile/schema.js';
-import { deferQuiet, isoInZone, type QuietHours } from './quiet.js';
+import { deferQuiet, type QuietHours } from './quiet.js';
 import type { Channel, FrequencyCap } from './types.js';
 
 export const DEFAULT_FREQUENCY: Record<Channel, FrequencyCap> = { sms: { max: 1, days: 7 }, chat: { max: 1, days: 1 } };
@@ -20,20 +20,22 @@ export function reachable(profile: Profile, mode: 'prefer-chat' | 'both'): { cha
 const DAY_MS = 86_400_000;
 
 /**
- * The send time for a message that would go out at `base`: outside quiet hours and, when the
- * person's cap for the window is used up, deferred until the oldest send in the window ages out.
+ * The send time for a message that would go out at `base` (already outside quiet hours): when the
+ * person's cap for the window is used up, deferred until the latest send in the window ages out.
  * Returns the time and the pruned send record including it.
  */
-export function scheduleSend(base: Date, sent: readonly string[] | undefined, cap: FrequencyCap, quiet: QuietHours | false, timeZone: string): { at: Date; sent: string[] } {
+export function scheduleSend(base: Date, sent: readonly string[] | undefined, cap: FrequencyCap, quiet: QuietHours | false): { at: Date; deferred: boolean; sent: string[] } {
   const window = cap.days * DAY_MS;
-  const times = (sent ?? []).map((s) => Date.parse(s)).filter((t) => Number.isFinite(t) && t > base.getTime() - window);
-  // Send times are kept to the second, as they are written.
-  let at = deferQuiet(new Date(Math.ceil(base.getTime() / 1000) * 1000), quiet);
+  const kept = (sent ?? []).filter((s) => Date.parse(s) > base.getTime() - window);
+  const times = kept.map((s) => Date.parse(s));
+  let at = base;
   for (let guard = 0; guard < 1000; guard++) {
     const near = times.filter((t) => Math.abs(t - at.getTime()) < window);
     if (near.length < Math.max(1, cap.max)) break;
     at = deferQuiet(new Date(Math.max(...near) + window), quiet);
   }
-  const kept = [...times, at.getTime()].sort((a, b) => a - b).map((t) => isoInZone(new Date(t), timeZone));
-  return { at, sent: kept };
+  return { at, deferred: at !== base, sent: kept };
 }
+
+/** The first send time of a run: the run's instant to the second, moved out of quiet hours. */
+export const firstSendTime = (runAt: Date, quiet: QuietHours | false): Date => deferQuiet(new Date(Math.ceil(runAt.getTime() / 1000) * 1000), quiet);

@@ -6,9 +6,9 @@ import type { Profile } from '../profile/schema.js';
 import { deadlineDay } from '../messages/describe.js';
 import { diffPolicy, nextEntry, type Current } from './diff.js';
 import { verdictsFor } from './evaluate.js';
-import { DEFAULT_FREQUENCY } from './plan.js';
+import { DEFAULT_FREQUENCY, firstSendTime } from './plan.js';
 import { deliveriesFor } from './deliver.js';
-import { DEFAULT_QUIET } from './quiet.js';
+import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
 import { emptyState, checkState } from './state.js';
 import type { ProfileEntry, ScreenError, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
 
@@ -29,10 +29,14 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   if (prev) Object.assign(state.profiles, prev.profiles);
 
   const windowDays = opts.windowDays ?? 14;
+  const quiet = opts.quiet === undefined ? DEFAULT_QUIET : opts.quiet;
+  const base = firstSendTime(runInstant(opts.asOf), quiet);
   const ctx = {
     opts,
     day,
-    quiet: opts.quiet === undefined ? DEFAULT_QUIET : opts.quiet,
+    base,
+    baseIso: isoInZone(base),
+    quiet,
     frequency: { ...DEFAULT_FREQUENCY, ...opts.frequency },
     defaultLocale: (opts.locale ?? 'zh-CN') as Locale,
   };
@@ -40,6 +44,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   const emitEvent = opts.onEvent ?? ((e: ScreenEvent) => void result.events.push(e));
   const emitError = opts.onError ?? ((e: ScreenError) => void result.errors.push(e));
 
+  const deadlines = new Map<string, number | undefined>();
   let index = 0;
   for await (const raw of profiles) {
     const at = index++;
@@ -78,7 +83,8 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
     };
 
     for (const { evaluation: ev, compiled } of verdictsFor(opts.matcher, profile, day)) {
-      const deadline = deadlineDay(compiled.policy, dayOf);
+      let deadline = deadlines.get(ev.policyId);
+      if (!deadlines.has(ev.policyId)) deadlines.set(ev.policyId, (deadline = deadlineDay(compiled.policy, dayOf)));
       consider(ev.policyId, { status: ev.status, amount: ev.amount, missing: ev.missing, hash: compiled.hash, daysLeft: deadline === undefined ? undefined : deadline - day });
     }
     // Policies told before but not applicable now: still in force means the person moved out of their region.
