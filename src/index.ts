@@ -16,3 +16,15 @@ export { parseProjects, ProjectSchema, createProjectMatcher, recommendProjects, 
 export type { Project, ProjectInput, ProjectMatcher, ProjectEvaluation, ProjectRecommendation, RecommendProjectsOptions, ProjectEvaluateOptions, ProjectFunding, ProjectBreakdown, ProjectCaseResult } from './projects/index.js';
 export { assignOfficer, assignOfficers, createOfficerAssigner, OfficerSchema, parseOfficers } from './officers/index.js';
 export type { Officer, AssignOptions, OfficerAssignment, OfficerAssigner, BatchAssignment } from './officers/index.js';
+export { screen } from './screen/screen.js';
+export type { ScreenState, ScreenEvent, ScreenOptions, ScreenResult, ScreenError, Delivery, Channel, FrequencyCap, PolicyEntry, ProfileEntry } from './screen/types.js';
+export { emptyState } from './screen/state.js';
+export { DEFAULT_QUIET, deferQuiet, isQuiet, type QuietHours } from './screen/quiet.js';
+export { dispatch, InMemorySmsGateway, InMemoryChatSender, type SmsGateway, type ChatSender, type OutgoingMessage, type SendResult, type DispatchReport } from './screen/send.js';
+export { smsLength, smsParts, isGsm7 } from './messages/sms.js';
+export { renderSms, renderChat, type MessageItem, type SmsOptions, type RenderedSms } from './messages/render.js';
+export { TEMPLATES, EVENT_KINDS, type EventKind, type MessageTemplates } from './messages/templates.js';
+export { recordOutcome, type OutcomeInput } from './followup/outcome.js';
+export { funnel, funnelTable, type FunnelRow } from './followup/funnel.js';
+export { createFollowUps, followUpsDue, type DueFollowUp } from './followup/tasks.js';
+export { OUTCOMES, DEFAULT_FOLLOW_UP_OFFSETS, type Outcome, type OutcomeRecord, type FollowUpTask } from './followup/types.js';

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { pick } from '../../core/text.js';
+import { funnel, funnelTable } from '../../followup/funnel.js';
+import { checkState } from '../../screen/state.js';
+import { loadPolicyDir } from '../../node/index.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { renderTable } from '../table.js';
+
+const HELP = `guiyan report --state STATE.json [--by policy|region] [--json]
+
+Prints the 问效 funnel from a screening state: pushed → applied → granted, with amounts.
+
+${COMMON_HELP}
+  --state FILE     the screening state
+  --by KEY         policy (default) or region`;
+
+export const report: Command = {
+  name: 'report',
+  summary: 'funnel of pushes, applications and grants',
+  async run(io) {
+    const { values } = parse(io.argv, { state: { type: 'string' }, by: { type: 'string', default: 'policy' } });
+    if (values.help) return io.stdout(HELP), 0;
+    if (!values.state) throw new UsageError('report needs --state STATE.json');
+    const by = values.by;
+    if (by !== 'policy' && by !== 'region') throw new UsageError('--by must be policy or region');
+    const locale = localeOf(values.locale);
+    const state = checkState(JSON.parse(await readFile(values.state, 'utf8')));
+    const rows = funnel(state, { by });
+    if (values.json) return io.stdout(JSON.stringify(rows, null, 2)), 0;
+    // Titles are a courtesy: without readable rules the table shows policy ids.
+    const titles = new Map<string, string>();
+    if (by === 'policy') {
+      try {
+        for (const p of await loadPolicyDir(values.rules)) titles.set(p.id, pick(p.title, locale));
+      } catch {
+        /* ids will do */
+      }
+    }
+    const table = funnelTable(rows, { by, locale, titles: (id) => titles.get(id) ?? id });
+    io.stdout(rows.length ? renderTable(table.header, table.rows) : locale === 'en' ? '(nothing pushed yet)' : '（尚无推送记录）');
+    return 0;
+  },
+};

@@ -1,0 +1,220 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { maskText } from '../../core/mask.js';
+import { screen } from '../../screen/screen.js';
+import { checkState } from '../../screen/state.js';
+import type { ScreenError, ScreenState } from '../../screen/types.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { loadMatcher } from '../io.js';
+
+const HELP = `guiyan screen --profiles FILE.jsonl --state STATE.json --out DELIVERIES.jsonl [options]
+
+Screens a register (JSON Lines, one profile a line) against every rule, writes one delivery a line
+({ profileId, policyIds, channel, to, text, sendAt }) for what changed since the last run, and
+replaces STATE.json atomically. A missing STATE.json starts afresh.
+
+${COMMON_HELP}
+  --profiles FILE  the register, JSON Lines
+  --state FILE     the screening state, read and replaced
+  --out FILE       deliveries, JSON Lines (default: standard output)
+  --window-days N  window-closing this many days before a deadline (default 14)
+  --signature S    SMS signature inside 【】 (default 归雁服务)
+  --part-cap N     most parts per SMS (default 1)
+  --channels C     prefer-chat (default) or both`;
+
+/** Temp name beside the target, so the final rename stays on one file system. */
+const tempOf = (path: string) => `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+
+async function syncDir(path: string): Promise<void> {
+  try {
+    const dir = await open(dirname(path), 'r');
+    await dir.sync().finally(() => dir.close());
+  } catch {
+    // Some platforms cannot fsync a directory; the rename is still atomic.
+  }
+}
+
+/**
+ * Writes `chunks` to a temp file, fsyncs it and renames it over `path`: a crash at any point leaves
+ * either the old file or the new one whole, never a mix. A failed write removes its temp file.
+ */
+export async function writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  const tmp = tempOf(path);
+  const fh = await open(tmp, 'w');
+  try {
+    let buf = '';
+    for await (const c of chunks) {
+      buf += c;
+      if (buf.length >= 1 << 20) await fh.write(buf), (buf = '');
+    }
+    if (buf) await fh.write(buf);
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  await fh.close();
+  await rename(tmp, path);
+  await syncDir(path);
+}
+
+/** The state as JSON text, one person at a time, so it is never one huge string. */
+export function* stateChunks(state: ScreenState): Generator<string> {
+  yield `{"version":${state.version},${state.asOf !== undefined ? `"asOf":${JSON.stringify(state.asOf)},` : ''}"rules":${JSON.stringify(state.rules)},"profiles":{`;
+  let first = true;
+  for (const [id, entry] of Object.entries(state.profiles)) {
+    yield `${first ? '' : ','}\n${JSON.stringify(id)}:${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield '\n}}\n';
+}
+
+async function readState(path: string): Promise<ScreenState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    return checkState(JSON.parse(text));
+  } catch (e) {
+    throw new UsageError(`${path} is not a screening state (${(e as Error).message}); it was left as it is`);
+  }
+}
+
+const posInt = (v: string | undefined, name: string, dflt: number) => {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number`);
+  return n;
+};
+
+const fmtTime = (s: number) => (s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`);
+
+export const screenCommand: Command = {
+  name: 'screen',
+  summary: 'screen a register, plan messages for what changed',
+  async run(io) {
+    const { values } = parse(io.argv, {
+      profiles: { type: 'string' },
+      state: { type: 'string' },
+      out: { type: 'string' },
+      'window-days': { type: 'string' },
+      signature: { type: 'string' },
+      'part-cap': { type: 'string' },
+      channels: { type: 'string', default: 'prefer-chat' },
+    });
+    if (values.help) return io.stdout(HELP), 0;
+    if (!values.profiles || !values.state) throw new UsageError('screen needs --profiles FILE.jsonl and --state STATE.json; see guiyan screen --help');
+    if (values.channels !== 'prefer-chat' && values.channels !== 'both') throw new UsageError('--channels must be prefer-chat or both');
+    const locale = localeOf(values.locale);
+    const asOf = values['as-of'] ?? new Date(); // the one clock read, at the edge
+    const matcher = await loadMatcher(values.rules);
+    const previous = await readState(values.state);
+    const total = (await stat(values.profiles)).size;
+
+    // Deliveries go to a temp file renamed at the end, so a crash never leaves half a batch behind.
+    const outTmp = values.out ? tempOf(values.out) : undefined;
+    const out = outTmp ? createWriteStream(outTmp) : undefined;
+    const write = (line: string) => (out ? out.write(line) : io.stdout(line.slice(0, -1)));
+
+    let bytes = 0;
+    let line = 0;
+    const badJson: ScreenError[] = [];
+    const errors: ScreenError[] = [];
+    let errorCount = 0;
+    const input = createReadStream(values.profiles);
+    input.on('data', (chunk) => (bytes += chunk.length));
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let profileIndex = 0;
+    async function* profiles(): AsyncGenerator<unknown> {
+      for await (const text of lines) {
+        line++;
+        if (!text.trim()) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          errorCount++;
+          if (badJson.length < 20) badJson.push({ index: profileIndex, issues: [{ path: [], code: 'invalid_json', message: `line ${line} is not JSON` }] });
+          continue;
+        }
+        profileIndex++;
+        if (out?.writableNeedDrain) await new Promise<void>((r) => out.once('drain', () => r()));
+        yield value;
+      }
+    }
+
+    const tty = !!process.stderr.isTTY;
+    const started = performance.now();
+    let lastDraw = 0;
+    const progress = (done: number) => {
+      if (!tty) return;
+      const now = performance.now();
+      if (now - lastDraw < 200) return;
+      lastDraw = now;
+      const secs = (now - started) / 1000;
+      const frac = total ? Math.min(1, bytes / total) : 0;
+      const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
+      const eta = frac > 0 ? fmtTime((secs / frac) * (1 - frac)) : '?';
+      process.stderr.write(`\r${bar} ${(frac * 100).toFixed(0).padStart(3)}%  ${done} people  ${Math.round(done / Math.max(secs, 0.001))}/s  ETA ${eta}   `);
+    };
+
+    const kinds: Record<string, number> = {};
+    const channels: Record<string, number> = {};
+    const result = await screen(profiles(), {
+      matcher,
+      asOf,
+      previous,
+      locale,
+      windowDays: posInt(values['window-days'], 'window-days', 14),
+      sms: { ...(values.signature ? { signature: values.signature } : {}), partCap: Math.max(1, posInt(values['part-cap'], 'part-cap', 1)) },
+      channels: values.channels,
+      onEvent: (e) => void (kinds[e.kind] = (kinds[e.kind] ?? 0) + 1),
+      onDelivery: (d) => {
+        channels[d.channel] = (channels[d.channel] ?? 0) + 1;
+        write(`${JSON.stringify({ profileId: d.profileId, policyIds: d.policyIds, channel: d.channel, to: d.to, text: d.text, sendAt: d.sendAt, kinds: d.kinds })}\n`);
+      },
+      onError: (e) => {
+        errorCount++;
+        if (errors.length < 20) errors.push(e);
+      },
+      onProgress: progress,
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+
+    if (out && outTmp && values.out) {
+      await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
+      const fh = await open(outTmp, 'r+');
+      await fh.sync().finally(() => fh.close());
+      await rename(outTmp, values.out);
+    }
+    await writeFileAtomic(values.state, stateChunks(result.state));
+
+    const seconds = (performance.now() - started) / 1000;
+    const summary = {
+      profiles: result.counts.profiles + badJson.length,
+      invalid: errorCount,
+      events: kinds,
+      deliveries: channels,
+      seconds: Math.round(seconds * 10) / 10,
+      errors: [...badJson, ...errors].slice(0, 20).map((e) => ({ ...e, profileId: e.profileId && maskText(e.profileId) })),
+    };
+    const report = values.json
+      ? JSON.stringify(summary, null, 2)
+      : [
+          `screened ${summary.profiles} people in ${fmtTime(seconds)} (${summary.invalid} invalid)`,
+          `events: ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+          `deliveries: ${Object.entries(channels).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+          ...summary.errors.slice(0, 5).map((e) => `  invalid #${e.index + 1}${e.profileId ? ` (${e.profileId})` : ''}: ${e.issues.map((i) => `${i.path.join('.') || '(profile)'} ${i.message.length > 60 ? `${i.message.slice(0, 60)}…` : i.message}`).join('; ')}`),
+        ].join('\n');
+    // With deliveries on standard output, the summary goes to standard error.
+    (values.out ? io.stdout : io.stderr)(maskText(report));
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import { formatMoney, type Locale } from '../core/text.js';
+import { regionName } from '../regions/codes.js';
+import type { ScreenState } from '../screen/types.js';
+import type { Outcome } from './types.js';
+
+/** One row of the 问效 funnel: how many pushes led to applications and grants. */
+export interface FunnelRow {
+  key: string;
+  pushed: number;
+  applied: number;
+  granted: number;
+  rejected: number;
+  noResponse: number;
+  notInterested: number;
+  /** Sum of granted amounts. */
+  grantedAmount: number;
+}
+
+const APPLIED: ReadonlySet<Outcome> = new Set(['applied', 'granted', 'rejected']);
+
+const blank = (key: string): FunnelRow => ({ key, pushed: 0, applied: 0, granted: 0, rejected: 0, noResponse: 0, notInterested: 0, grantedAmount: 0 });
+
+/**
+ * pushed → applied → granted per policy or per region, from the outcomes in the state.
+ * A person who applied and was later granted counts once in each step.
+ * @example funnel(state, { by: 'policy' })
+ */
+export function funnel(state: ScreenState, { by }: { by: 'policy' | 'region' }): FunnelRow[] {
+  const rows = new Map<string, FunnelRow>();
+  for (const person of Object.values(state.profiles)) {
+    for (const [policyId, e] of Object.entries(person.policies)) {
+      if (!e.pushedAt) continue;
+      const key = by === 'policy' ? policyId : (person.regionCode ?? '—');
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = blank(key)));
+      row.pushed++;
+      const seen = new Set((e.outcomes ?? []).map((o) => o.outcome));
+      const last = e.outcomes?.at(-1)?.outcome;
+      if ([...seen].some((o) => APPLIED.has(o))) row.applied++;
+      if (seen.has('granted')) {
+        row.granted++;
+        row.grantedAmount += [...(e.outcomes ?? [])].reverse().find((o) => o.outcome === 'granted')?.amount ?? 0;
+      } else if (last === 'rejected') row.rejected++;
+      else if (last === 'no-response') row.noResponse++;
+      else if (last === 'not-interested') row.notInterested++;
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.pushed - a.pushed || (a.key < b.key ? -1 : 1));
+}
+
+const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '—');
+
+/** The funnel as table cells (header and rows), for a plain-text or CSV renderer. */
+export function funnelTable(rows: readonly FunnelRow[], { by, locale = 'zh-CN', titles }: { by: 'policy' | 'region'; locale?: Locale; titles?: (policyId: string) => string }): { header: string[]; rows: string[][] } {
+  const zh = locale === 'zh-CN';
+  const header = zh
+    ? [by === 'policy' ? '政策' : '地区', '已推送', '已申请', '申请率', '已获批', '获批率', '未获批', '未回应', '不感兴趣', '获批金额']
+    : [by === 'policy' ? 'policy' : 'region', 'pushed', 'applied', 'apply %', 'granted', 'grant %', 'rejected', 'no response', 'not interested', 'granted amount'];
+  const name = (key: string) => (by === 'policy' ? (titles?.(key) ?? key) : key === '—' ? key : regionName(key, locale));
+  const total = rows.reduce((t, r) => ({ ...t, pushed: t.pushed + r.pushed, applied: t.applied + r.applied, granted: t.granted + r.granted, rejected: t.rejected + r.rejected, noResponse: t.noResponse + r.noResponse, notInterested: t.notInterested + r.notInterested, grantedAmount: t.grantedAmount + r.grantedAmount }), blank(zh ? '合计' : 'total'));
+  const line = (r: FunnelRow, label: string) => [label, String(r.pushed), String(r.applied), pct(r.applied, r.pushed), String(r.granted), pct(r.granted, r.applied), String(r.rejected), String(r.noResponse), String(r.notInterested), formatMoney(r.grantedAmount, 'CNY', locale)];
+  return { header, rows: [...rows.map((r) => line(r, name(r.key))), line(total, total.key)] };
+}

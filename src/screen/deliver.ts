@@ -1,0 +1,69 @@
+import { POLICY_TIME_ZONE } from '../core/dates.js';
+import type { Locale } from '../core/text.js';
+import { regionCovers } from '../regions/codes.js';
+import type { Profile } from '../profile/schema.js';
+import { describeEvent } from '../messages/describe.js';
+import { renderChat, renderSms } from '../messages/render.js';
+import { TEMPLATES } from '../messages/templates.js';
+import { createFollowUps } from '../followup/tasks.js';
+import { reasonsFor } from './evaluate.js';
+import { reachable, scheduleSend } from './plan.js';
+import { isoInZone, type QuietHours } from './quiet.js';
+import type { Channel, Delivery, FrequencyCap, ProfileEntry, ScreenEvent, ScreenOptions } from './types.js';
+
+export interface DeliverContext {
+  opts: ScreenOptions;
+  /** The run's first send time and its text, computed once. */
+  base: Date;
+  baseIso: string;
+  day: number;
+  quiet: QuietHours | false;
+  frequency: Record<Channel, FrequencyCap>;
+  defaultLocale: Locale;
+}
+
+/** Who looks after a person: the hook, else the first officer whose region covers theirs. */
+function officerFor(profile: Profile, opts: ScreenOptions): string | null | undefined {
+  if (opts.followUp?.assign) return opts.followUp.assign(profile);
+  if (!opts.officers) return undefined;
+  const region = profile.regionCode;
+  return opts.officers.find((o) => !o.regionCode || (region !== undefined && regionCovers(o.regionCode, region)))?.id ?? null;
+}
+
+/**
+ * One digest per reachable channel for a person's events of this run, scheduled outside quiet hours
+ * and within the frequency cap; records the push and its follow-ups in `entry`.
+ */
+export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], entry: ProfileEntry, ctx: DeliverContext): Delivery[] {
+  const { opts } = ctx;
+  const targets = reachable(profile, opts.channels ?? 'prefer-chat');
+  if (targets.length === 0) return [];
+  const locale = profile.contact?.locale ?? ctx.defaultLocale;
+  const templates = opts.templates?.[locale] ?? TEMPLATES[locale];
+  const core = opts.matcher.core;
+  const policyIds = [...new Set(events.map((e) => e.policyId))];
+  const out: Delivery[] = [];
+  for (const { channel, to } of targets) {
+    const explained = channel === 'chat' ? reasonsFor(opts.matcher, profile, ctx.day, new Set(policyIds), locale) : undefined;
+    const items = events.map((e) => describeEvent(e, core.compiledById(e.policyId)!.policy, locale, explained?.get(e.policyId)));
+    const text = channel === 'sms' ? renderSms(items, locale, { ...opts.sms, templates }).text : renderChat(items, locale, templates);
+    const { at, deferred, sent } = scheduleSend(ctx.base, entry.sent?.[channel], ctx.frequency[channel], ctx.quiet);
+    const sendAt = deferred ? isoInZone(at, POLICY_TIME_ZONE) : ctx.baseIso;
+    entry.sent = { ...entry.sent, [channel]: [...sent, sendAt] };
+    out.push({ profileId: profile.id, policyIds, channel, to, text, sendAt, kinds: [...new Set(events.map((e) => e.kind))], locale });
+  }
+  recordPush(profile, events, entry, out[0]!.sendAt, opts);
+  return out;
+}
+
+function recordPush(profile: Profile, events: readonly ScreenEvent[], entry: ProfileEntry, sendAt: string, opts: ScreenOptions): void {
+  let officer: string | null | undefined;
+  for (const e of events) {
+    const p = entry.policies[e.policyId];
+    if (!p || e.kind === 'no-longer-eligible' || p.pushedAt) continue;
+    p.pushedAt = sendAt;
+    p.followUps = createFollowUps(sendAt, opts.followUp?.offsets);
+    officer ??= officerFor(profile, opts);
+    if (officer !== undefined) p.officerId = officer;
+  }
+}

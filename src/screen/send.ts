@@ -1,0 +1,74 @@
+import { maskText } from '../core/mask.js';
+import type { Channel, Delivery } from './types.js';
+
+/** What a sender gets: the recipient in full (the gateway needs it) and the text. */
+export interface OutgoingMessage {
+  profileId: string;
+  to: string;
+  text: string;
+}
+
+export interface SendResult {
+  ok: boolean;
+  id?: string;
+  error?: string;
+}
+
+/** An SMS gateway: the caller's connection to a carrier or an SMS platform. */
+export interface SmsGateway {
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** A chat sender: a WeChat service account, a mini program or another messenger. */
+export interface ChatSender {
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** Keeps messages in memory, for tests and dry runs. */
+export class InMemorySmsGateway implements SmsGateway {
+  readonly sent: OutgoingMessage[] = [];
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    this.sent.push(message);
+    return { ok: true, id: `sms-${this.sent.length}` };
+  }
+}
+
+/** Keeps chat messages in memory, for tests and dry runs. */
+export class InMemoryChatSender implements ChatSender {
+  readonly sent: OutgoingMessage[] = [];
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    this.sent.push(message);
+    return { ok: true, id: `chat-${this.sent.length}` };
+  }
+}
+
+export interface DispatchReport {
+  sent: number;
+  failed: { profileId: string; channel: Channel; error: string }[];
+  /** Not yet due (`sendAt` after `now`) or no sender for the channel; send them later. */
+  pending: Delivery[];
+}
+
+/**
+ * Sends the deliveries that are due; errors are reported per delivery (recipient masked) and
+ * never stop the rest.
+ * @example await dispatch(deliveries, { sms: gateway }, { now: new Date() })
+ */
+export async function dispatch(deliveries: Iterable<Delivery>, senders: { sms?: SmsGateway; chat?: ChatSender }, opts: { now?: Date } = {}): Promise<DispatchReport> {
+  const report: DispatchReport = { sent: 0, failed: [], pending: [] };
+  for (const d of deliveries) {
+    const sender = d.channel === 'sms' ? senders.sms : senders.chat;
+    if (!sender || (opts.now && Date.parse(d.sendAt) > opts.now.getTime())) {
+      report.pending.push(d);
+      continue;
+    }
+    try {
+      const r = await sender.send({ profileId: d.profileId, to: d.to, text: d.text });
+      if (r.ok) report.sent++;
+      else report.failed.push({ profileId: d.profileId, channel: d.channel, error: maskText(r.error ?? 'rejected') });
+    } catch (e) {
+      report.failed.push({ profileId: d.profileId, channel: d.channel, error: maskText((e as Error).message ?? String(e)) });
+    }
+  }
+  return report;
+}

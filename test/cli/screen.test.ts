@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { stateChunks, writeFileAtomic } from '../../src/cli/commands/screen.js';
+import { maskText } from '../../src/index.js';
+import { ROOT } from '../helpers/rules.js';
+
+const REGISTER = join(ROOT, 'fixtures', 'registers', 'small.jsonl');
+const RULES = join(ROOT, 'rules');
+const AS_OF = '2026-06-01T10:00:00+08:00';
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: process.stdin, isTTY: false });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'guiyan-screen-'));
+const screenArgs = (dir: string, extra: string[] = []) => ['screen', '--profiles', REGISTER, '--rules', RULES, '--state', join(dir, 'state.json'), '--as-of', AS_OF, '--out', join(dir, 'out.jsonl'), ...extra];
+const readLines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('guiyan screen', () => {
+  it('writes one delivery a line in the fixed format, and a summary with no phone number in it', async () => {
+    const dir = tmp();
+    const r = await run(screenArgs(dir));
+    expect(r.code).toBe(0);
+    const lines = readLines(join(dir, 'out.jsonl'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const d of lines) {
+      expect(Object.keys(d)).toEqual(expect.arrayContaining(['profileId', 'policyIds', 'channel', 'to', 'text', 'sendAt']));
+      expect(d.sendAt).toMatch(/\+08:00$/);
+    }
+    expect(r.stdout).toMatch(/^screened 200 people/);
+    expect(r.stdout).toBe(maskText(r.stdout));
+    expect(r.stderr).toBe('');
+  });
+
+  it('writes nothing on a second run with the same inputs', async () => {
+    const dir = tmp();
+    await run(screenArgs(dir));
+    const r = await run(screenArgs(dir, ['--json']));
+    expect(readLines(join(dir, 'out.jsonl'))).toEqual([]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ profiles: 200, events: {}, deliveries: {} });
+  });
+
+  it('needs --profiles and --state', async () => {
+    expect((await run(['screen', '--profiles', REGISTER])).code).toBe(2);
+  });
+
+  it('refuses a corrupt state and leaves it as it was', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'state.json'), '{"version":1,"rules":{},"prof');
+    const r = await run(screenArgs(dir));
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe('{"version":1,"rules":{},"prof');
+  });
+
+  it('ignores a partial temp file left by a killed run', async () => {
+    const dir = tmp();
+    await run(screenArgs(dir));
+    const state = join(dir, 'state.json');
+    const good = readFileSync(state, 'utf8');
+    writeFileSync(`${state}.4242.abcdef.tmp`, good.slice(0, good.length / 2));
+    const r = await run(screenArgs(dir));
+    expect(r.code).toBe(0);
+    expect(readFileSync(state, 'utf8')).toBe(good);
+  });
+
+  it('reports the funnel as a table and as JSON', async () => {
+    const dir = tmp();
+    await run(screenArgs(dir));
+    const table = await run(['report', '--state', join(dir, 'state.json'), '--rules', RULES]);
+    expect(table.stdout).toContain('个人创业担保贷款');
+    expect(table.stdout.split('\n').at(-1)).toMatch(/^合计/);
+    const json = JSON.parse((await run(['report', '--state', join(dir, 'state.json'), '--by', 'region', '--json'])).stdout);
+    expect(json[0]).toMatchObject({ key: expect.stringMatching(/^\d{6}$/), pushed: expect.any(Number) });
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('leaves the old file whole when writing fails midway', async () => {
+    const dir = tmp();
+    const path = join(dir, 'state.json');
+    writeFileSync(path, 'old');
+    function* crashing() {
+      yield '{"version":1,';
+      throw new Error('disk gone');
+    }
+    await expect(writeFileAtomic(path, crashing())).rejects.toThrow('disk gone');
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  it('streams a state that reads back equal', async () => {
+    const dir = tmp();
+    const state = { version: 1 as const, asOf: AS_OF, rules: { a: 'h' }, profiles: { p1: { policies: {} }, p2: { regionCode: '530627', policies: {} } } };
+    await writeFileAtomic(join(dir, 's.json'), stateChunks(state));
+    expect(JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'))).toEqual(state);
+  });
+
+  it('keeps a valid state when the process is killed mid-run', async () => {
+    const dir = tmp();
+    const big = join(dir, 'big.jsonl');
+    const rows = readFileSync(REGISTER, 'utf8').split('\n').filter(Boolean);
+    const copies: string[] = [];
+    for (let k = 0; k < 40; k++) for (const r of rows) copies.push(r.replace(/"id":"r7-/, `"id":"c${k}-`));
+    writeFileSync(big, copies.join('\n'));
+    const state = join(dir, 'state.json');
+    await run(screenArgs(dir));
+    const before = readFileSync(state, 'utf8');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'screen', '--profiles', big, '--rules', RULES, '--state', state, '--as-of', AS_OF, '--out', join(dir, 'out.jsonl')], { cwd: ROOT, stdio: 'ignore' });
+    // Kill as soon as the run is under way: the deliveries temp file exists.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (readdirSync(dir).some((n) => n.endsWith('.tmp')) || child.exitCode !== null) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((r) => child.once('exit', r).once('error', r));
+    const after = readFileSync(state, 'utf8');
+    // Either the old state or a complete new one: never a torn file.
+    if (after !== before) expect(Object.keys(JSON.parse(after).profiles).length).toBeGreaterThan(7000);
+    else expect(JSON.parse(after).version).toBe(1);
+    expect(existsSync(state)).toBe(true);
+  });
+});
