@@ -12,3 +12,19 @@ export type { AmountRange } from './engine/amount.js';
 export { maskText, maskPhone } from './core/mask.js';
 export { regionName, REGION_NAMES } from './regions/codes.js';
 export type { Locale, LocalizedText } from './core/text.js';
+export {
+  bundle,
+  carriedBy,
+  nearMiss,
+  DEFAULT_WEIGHTS,
+  LOAN_WORTH,
+  NEED_KINDS,
+  type Recommendation,
+  type RecommendOptions,
+  type Bundle,
+  type SetAside,
+  type NearMiss,
+  type Change,
+  type Deadline,
+  type RankWeights,
+} from './recommend/index.js';
