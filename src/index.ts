@@ -28,3 +28,4 @@ export {
   type Deadline,
   type RankWeights,
 } from './recommend/index.js';
+export { SYNONYMS, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';

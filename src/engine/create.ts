@@ -1,4 +1,5 @@
 import type { Locale } from '../core/text.js';
+import { searchPolicies, type SearchHit, type SearchOptions } from '../search/index.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile as parseProfileOrThrow } from '../profile/validate.js';
 import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from './matcher.js';
@@ -17,6 +18,8 @@ export interface Matcher {
   recommendBundle(profile: unknown, opts?: RecommendOptions): Bundle;
   /** The smallest change that would qualify for one policy; null when none would or it is not in force. */
   nearMiss(profile: unknown, policyId: string, opts?: { asOf?: Date | string; locale?: Locale }): NearMiss | null;
+  /** 找政策: fuzzy free-text search with synonyms and pinyin; with a profile, hits carry its status and ineligible ones sink. */
+  search(query: string, opts?: SearchOptions): SearchHit[];
   /** The compiled engine, for the library's own batch and ranking code. */
   readonly core: MatcherCore;
 }
@@ -36,6 +39,7 @@ export function createMatcher(policies: readonly Policy[], options: MatcherOptio
     core,
     recommend,
     recommendBundle: (profile, opts = {}) => bundle(recommend(profile, { ...opts, limit: undefined, nearMisses: false }), byId, opts.locale),
+    search: (query, opts = {}) => searchPolicies(core, query, opts),
     nearMiss(profile, policyId, opts = {}) {
       const cp = core.compiledById(policyId);
       const day = core.day(opts.asOf);
