@@ -29,3 +29,4 @@ export {
   type RankWeights,
 } from './recommend/index.js';
 export { SYNONYMS, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';
+export { applyAnswer, readDate, readNumber, readRegion, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';

@@ -1,4 +1,5 @@
 import type { Locale } from '../core/text.js';
+import { nextQuestionFor, type NextQuestionOptions, type Question } from '../ask/index.js';
 import { searchPolicies, type SearchHit, type SearchOptions } from '../search/index.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile as parseProfileOrThrow } from '../profile/validate.js';
@@ -18,6 +19,8 @@ export interface Matcher {
   recommendBundle(profile: unknown, opts?: RecommendOptions): Bundle;
   /** The smallest change that would qualify for one policy; null when none would or it is not in force. */
   nearMiss(profile: unknown, policyId: string, opts?: { asOf?: Date | string; locale?: Locale }): NearMiss | null;
+  /** The question whose answer settles the most expected value across the open policies; null when none would. */
+  nextQuestion(profile: unknown, opts?: NextQuestionOptions): Question | null;
   /** 找政策: fuzzy free-text search with synonyms and pinyin; with a profile, hits carry its status and ineligible ones sink. */
   search(query: string, opts?: SearchOptions): SearchHit[];
   /** The compiled engine, for the library's own batch and ranking code. */
@@ -39,6 +42,7 @@ export function createMatcher(policies: readonly Policy[], options: MatcherOptio
     core,
     recommend,
     recommendBundle: (profile, opts = {}) => bundle(recommend(profile, { ...opts, limit: undefined, nearMisses: false }), byId, opts.locale),
+    nextQuestion: (profile, opts = {}) => nextQuestionFor(core, parseProfileOrThrow(profile), core.day(opts.asOf), opts),
     search: (query, opts = {}) => searchPolicies(core, query, opts),
     nearMiss(profile, policyId, opts = {}) {
       const cp = core.compiledById(policyId);
