@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMatcher, parsePolicies, type Policy } from '../../src/index.js';
 import { filesUnder, ROOT } from '../helpers/rules.js';
@@ -127,3 +128,12 @@ export function catalogue(): Policy[] {
 }
 
 export const catalogueMatcher = () => createMatcher(catalogue());
+
+/** A rule directory on disk (national rules plus the local samples), for command-line tests. */
+export function writeCatalogue(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guiyan-rules-'));
+  cpSync(join(ROOT, 'rules', 'national'), join(dir, 'national'), { recursive: true });
+  mkdirSync(join(dir, 'local'));
+  for (const s of localSources()) writeFileSync(join(dir, s.name), s.text);
+  return dir;
+}

@@ -1,6 +1,9 @@
 import type { Command } from '../args.js';
+import { ask } from './ask.js';
 import { match } from './match.js';
+import { recommend } from './recommend.js';
+import { search } from './search.js';
 import { test } from './test.js';
 
 /** Every subcommand, in the order `guiyan --help` lists them. */
-export const COMMANDS: readonly Command[] = [match, test];
+export const COMMANDS: readonly Command[] = [match, recommend, search, ask, test];
