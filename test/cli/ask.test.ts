@@ -24,6 +24,12 @@ describe('guiyan ask', () => {
     expect(data.profile).toMatchObject({ regionCode: '500154', business: { form: 'small-micro-enterprise' } });
   });
 
+  it('never prints a phone number whole', async () => {
+    const { out } = await run(['ask', 'fixtures/profiles/seed/liu-xintang.json', '--rules', rules, '--json'], '');
+    expect(out).not.toContain('13847001234');
+    expect(out).toContain('138****1234');
+  });
+
   it('starts from a profile file and stops at the end of input', async () => {
     const { code, out } = await run(['ask', 'fixtures/profiles/seed/huang-lixing.json', '--rules', rules, '--locale', 'en'], 'none\n');
     expect(code).toBe(0);

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { applyAnswer } from '../../ask/index.js';
 import type { Question } from '../../ask/index.js';
+import { maskValue } from '../../core/mask.js';
 import type { Locale } from '../../core/text.js';
 import type { Profile } from '../../profile/schema.js';
 import { parseProfile } from '../../profile/validate.js';
@@ -84,7 +85,8 @@ export const ask: Command = {
     const opts = { asOf: asOfDay, locale };
     const recs = matcher.recommend(profile, opts);
     if (values.json) {
-      io.stdout(JSON.stringify({ asOf: asOfDay, asked, profile, recommendations: recs }, null, 2));
+      // The profile may hold a phone number: it leaves only masked.
+      io.stdout(JSON.stringify({ asOf: asOfDay, asked, profile: maskValue(profile), recommendations: recs }, null, 2));
       return 0;
     }
     io.stdout(`\n${header(profile, asOfDay, locale)}\n${renderRecommendations(recs, matcher.recommendBundle(profile, opts), policies, locale)}`);
