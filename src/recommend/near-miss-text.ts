@@ -5,14 +5,14 @@ type Key = 'answer' | 'increase' | 'decrease' | 'wait' | 'choose' | 'set' | 'set
 
 const TEXT: Record<Key, [string, string]> = {
   answer: ['待回答：{label}', 'answer: {label}'],
-  increase: ['{label}再增加{by}即可达到{target}', '{label}: {by} more reach {target}'],
-  decrease: ['{label}减少{by}即可降到{target}', '{label}: {by} less reach {target}'],
+  increase: ['{label}再增加{by}即可达到{target}', '{label}: {by} more would reach {target}'],
+  decrease: ['{label}减少{by}即可降到{target}', '{label}: {by} fewer would reach {target}'],
   wait: ['自{date}起符合（{label}{expected}）', 'eligible from {date} ({label} {expected})'],
   choose: ['{label}{expected}即可符合', 'qualifies if {label} {expected}'],
   set: ['{label}需{expected}', 'needs {label} {expected}'],
   'set-eq': ['{label}需为{value}', 'needs {label} to be {value}'],
   'need-date': ['需先有{field}', 'needs a {field} first'],
-  ratio: ['{label}再增加{n}即可达到{target}', '{label}: {n} more reach {target}'],
+  ratio: ['{label}再增加{n}即可达到{target}', '{label}: {n} more would reach {target}'],
 };
 
 /** Fields whose increase reads better as a verb phrase ("再招用2名…"); by field, never by policy. */

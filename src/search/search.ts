@@ -1,6 +1,5 @@
 import Fuse from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
-import type { Locale } from '../core/text.js';
 import type { Status } from '../core/tri.js';
 import type { MatcherCore } from '../engine/matcher.js';
 import type { Policy } from '../policy/schema.js';
@@ -19,7 +18,6 @@ export interface SearchOptions {
   profile?: unknown;
   asOf?: Date | string;
   limit?: number;
-  locale?: Locale;
 }
 
 interface Doc {

@@ -29,7 +29,7 @@ describe('guiyan recommend', () => {
   it('shows near misses in English when asked', async () => {
     const { out } = await run(['recommend', 'fixtures/profiles/seed/yin-zebao.json', '--rules', rules, '--near-misses', '--locale', 'en']);
     expect(out).toContain('near miss');
-    expect(out).toContain('current staff: 10 people more reach 30 people');
+    expect(out).toContain('current staff: 10 people more would reach 30 people');
   });
 
   it('explains its usage and refuses a bad limit', async () => {
