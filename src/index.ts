@@ -28,3 +28,21 @@ export { recordOutcome, type OutcomeInput } from './followup/outcome.js';
 export { funnel, funnelTable, type FunnelRow } from './followup/funnel.js';
 export { createFollowUps, followUpsDue, type DueFollowUp } from './followup/tasks.js';
 export { OUTCOMES, DEFAULT_FOLLOW_UP_OFFSETS, type Outcome, type OutcomeRecord, type FollowUpTask } from './followup/types.js';
+export {
+  bundle,
+  carriedBy,
+  nearMiss,
+  DEFAULT_WEIGHTS,
+  LOAN_WORTH,
+  NEED_KINDS,
+  type Recommendation,
+  type RecommendOptions,
+  type Bundle,
+  type SetAside,
+  type NearMiss,
+  type Change,
+  type Deadline,
+  type RankWeights,
+} from './recommend/index.js';
+export { SYNONYMS, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';
+export { applyAnswer, readDate, readNumber, readRegion, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';

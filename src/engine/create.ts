@@ -1,6 +1,10 @@
+import type { Locale } from '../core/text.js';
+import { nextQuestionFor, type NextQuestionOptions, type Question } from '../ask/index.js';
+import { searchPolicies, type SearchHit, type SearchOptions } from '../search/index.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile as parseProfileOrThrow } from '../profile/validate.js';
 import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from './matcher.js';
+import { bundle, nearMiss, rankProfile, type Bundle, type NearMiss, type Recommendation, type RecommendOptions } from '../recommend/index.js';
 
 /** Evaluates profiles against a compiled policy catalogue. */
 export interface Matcher {
@@ -9,6 +13,16 @@ export interface Matcher {
   evaluate(profile: unknown, opts?: EvaluateOptions): Evaluation[];
   /** Many profiles at one `asOf`; compiled facts and parameters are shared across the batch. */
   evaluateMany(profiles: Iterable<unknown>, opts?: EvaluateOptions): Evaluation[][];
+  /** Ranked policies: eligible first, then unknown by likelihood × value; see `RecommendOptions`. */
+  recommend(profile: unknown, opts?: RecommendOptions): Recommendation[];
+  /** The best combination of recommended policies that may be taken together, and what was set aside. */
+  recommendBundle(profile: unknown, opts?: RecommendOptions): Bundle;
+  /** The smallest change that would qualify for one policy; null when none would or it is not in force. */
+  nearMiss(profile: unknown, policyId: string, opts?: { asOf?: Date | string; locale?: Locale }): NearMiss | null;
+  /** The question whose answer settles the most expected value across the open policies; null when none would. */
+  nextQuestion(profile: unknown, opts?: NextQuestionOptions): Question | null;
+  /** 找政策: fuzzy free-text search with synonyms and pinyin; with a profile, hits carry its status and ineligible ones sink. */
+  search(query: string, opts?: SearchOptions): SearchHit[];
   /** The compiled engine, for the library's own batch and ranking code. */
   readonly core: MatcherCore;
 }
@@ -21,9 +35,21 @@ export interface Matcher {
  */
 export function createMatcher(policies: readonly Policy[], options: MatcherOptions = {}): Matcher {
   const core = new MatcherCore(policies, options);
+  const byId = new Map(core.policies.map((p) => [p.id, p]));
+  const recommend = (profile: unknown, opts: RecommendOptions = {}) => rankProfile(core, parseProfileOrThrow(profile), core.day(opts.asOf), opts);
   return {
     policies: core.policies,
     core,
+    recommend,
+    recommendBundle: (profile, opts = {}) => bundle(recommend(profile, { ...opts, limit: undefined, nearMisses: false }), byId, opts.locale),
+    nextQuestion: (profile, opts = {}) => nextQuestionFor(core, parseProfileOrThrow(profile), core.day(opts.asOf), opts),
+    search: (query, opts = {}) => searchPolicies(core, query, opts),
+    nearMiss(profile, policyId, opts = {}) {
+      const cp = core.compiledById(policyId);
+      const day = core.day(opts.asOf);
+      if (!cp || cp.from > day || day > cp.to) return null;
+      return nearMiss(core, cp, parseProfileOrThrow(profile), day, opts.locale);
+    },
     evaluate: (profile, opts = {}) => core.evaluate(profile, opts),
     evaluateMany(profiles, opts = {}) {
       const day = core.day(opts.asOf);

@@ -1,9 +1,12 @@
 import type { Command } from '../args.js';
+import { ask } from './ask.js';
 import { match } from './match.js';
 import { projects } from './projects.js';
+import { recommend } from './recommend.js';
 import { report } from './report.js';
 import { screenCommand } from './screen.js';
+import { search } from './search.js';
 import { test } from './test.js';
 
 /** Every subcommand, in the order `guiyan --help` lists them. */
-export const COMMANDS: readonly Command[] = [match, test, screenCommand, report, projects];
+export const COMMANDS: readonly Command[] = [match, screenCommand, report, projects, recommend, search, ask, test];

@@ -1,0 +1,73 @@
+import { maskValue } from '../../core/mask.js';
+import { formatRange, pick, type Locale } from '../../core/text.js';
+import type { Policy } from '../../policy/schema.js';
+import { carriedBy, type Bundle, type Recommendation } from '../../recommend/index.js';
+import { regionName } from '../../regions/codes.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { loadMatcher, readProfiles } from '../io.js';
+import { renderTable } from '../table.js';
+
+const HELP = `guiyan recommend <profile.json | profiles.jsonl | dir> [options]
+
+Ranks the policies of each person's region: eligible first, then unknown by likelihood × value,
+with the reasons that carried each verdict and the best combination that may be taken together.
+
+${COMMON_HELP}
+  --limit N        show at most N policies per person
+  --near-misses    add ineligible policies with the smallest change that would qualify`;
+
+const STATUS = {
+  'zh-CN': { eligible: '符合', unknown: '待确认', ineligible: '差一点' },
+  en: { eligible: 'eligible', unknown: 'unknown', ineligible: 'near miss' },
+} as const;
+
+/** The ranked list as a table, then what the bundle set aside; shared with `guiyan ask`. */
+export function renderRecommendations(recs: readonly Recommendation[], b: Bundle, policies: ReadonlyMap<string, Policy>, locale: Locale): string {
+  if (recs.length === 0) return locale === 'en' ? '(no policy applies)' : '（暂无适用政策）';
+  const en = locale === 'en';
+  const rows = recs.map((r, i) => {
+    const p = policies.get(r.policyId)!;
+    const why =
+      r.status === 'ineligible' && r.nearMiss
+        ? r.nearMiss.changes.map((c) => c.text).join(en ? '; ' : '；')
+        : carriedBy(r, 2).map((x) => x.text).join(en ? '; ' : '；');
+    return [String(i + 1), `${pick(p.title, locale)}${p.sample ? '*' : ''}`, STATUS[locale][r.status], r.amount ? formatRange(r.amount, locale) : '—', r.score.toFixed(3), why];
+  });
+  const lines = [renderTable(en ? ['#', 'policy', 'status', 'amount', 'score', 'why'] : ['#', '政策', '结果', '金额', '得分', '依据'], rows)];
+  if (b.chosen.length > 1 || b.setAside.length) lines.push(`${en ? 'Together' : '可同时享受'}: ${formatRange(b.total, locale)}`);
+  for (const s of b.setAside) lines.push(`${en ? 'Set aside' : '未计入'}: ${pick(policies.get(s.policyId)!.title, locale)} — ${s.reason}`);
+  return lines.join('\n');
+}
+
+export const recommend: Command = {
+  name: 'recommend',
+  summary: 'rank the policies for each person, with reasons',
+  async run(io) {
+    const { values, positionals } = parse(io.argv, { limit: { type: 'string' }, 'near-misses': { type: 'boolean', default: false } });
+    if (values.help) return io.stdout(HELP), 0;
+    if (positionals.length !== 1) throw new UsageError('recommend takes one profile file or directory; see guiyan recommend --help');
+    const locale = localeOf(values.locale);
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError('--limit must be a whole number');
+    const matcher = await loadMatcher(values.rules);
+    const policies = new Map(matcher.policies.map((p) => [p.id, p]));
+    const out = (await readProfiles(positionals[0]!)).map((f) => {
+      const asOf = values['as-of'] ?? f.asOf;
+      const opts = { asOf, locale, limit, nearMisses: values['near-misses'] };
+      return { profile: f.profile as { id: string; name?: string; regionCode?: string }, asOf, recs: matcher.recommend(f.profile, opts), bundle: matcher.recommendBundle(f.profile, opts) };
+    });
+    if (values.json) {
+      io.stdout(JSON.stringify(out.map((r) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, recommendations: r.recs, bundle: { policyIds: r.bundle.chosen.map((c) => c.policyId), total: r.bundle.total, setAside: r.bundle.setAside } })), null, 2));
+      return 0;
+    }
+    for (const r of out) io.stdout(`\n${header(r.profile, r.asOf, locale)}\n${renderRecommendations(r.recs, r.bundle, policies, locale)}`);
+    if (out.some((r) => r.recs.some((x) => policies.get(x.policyId)?.sample))) io.stdout(locale === 'en' ? '\n* sample rule, not official text' : '\n* 示例规则，非正式文件');
+    return 0;
+  },
+};
+
+export function header(p: { id: string; name?: string; regionCode?: string }, asOf: string | undefined, locale: Locale): string {
+  const who = [p.name, p.id, p.regionCode ? regionName(p.regionCode, locale) : undefined].filter(Boolean).join(' · ');
+  return `${String(maskValue(who))}${asOf ? `  (as of ${asOf})` : ''}`;
+}
+

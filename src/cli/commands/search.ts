@@ -1,0 +1,45 @@
+import { pick } from '../../core/text.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { loadMatcher, readProfiles } from '../io.js';
+import { renderTable } from '../table.js';
+
+const HELP = `guiyan search "<query>" [options]
+
+找政策: finds policies by free text in Chinese or English — titles, summaries, tags, synonyms
+("借钱", "补助", "土地"), typos, partial words, pinyin and pinyin initials.
+
+${COMMON_HELP}
+  --profile FILE   show each hit's status for this person (ineligible ones sink)
+  --limit N        at most N hits (default 10)`;
+
+const STATUS = {
+  'zh-CN': { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
+  en: { eligible: 'eligible', unknown: 'unknown', ineligible: 'ineligible' },
+} as const;
+
+export const search: Command = {
+  name: 'search',
+  summary: 'find policies by free text (找政策)',
+  async run(io) {
+    const { values, positionals } = parse(io.argv, { profile: { type: 'string' }, limit: { type: 'string', default: '10' } });
+    if (values.help) return io.stdout(HELP), 0;
+    if (positionals.length === 0) throw new UsageError('search takes a query; see guiyan search --help');
+    const locale = localeOf(values.locale);
+    const limit = Number(values.limit);
+    if (!(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a positive whole number');
+    const matcher = await loadMatcher(values.rules);
+    const person = values.profile ? (await readProfiles(values.profile))[0] : undefined;
+    const asOf = values['as-of'] ?? person?.asOf;
+    const hits = matcher.search(positionals.join(' '), { limit, ...(person ? { profile: person.profile, asOf } : {}) });
+    if (values.json) return io.stdout(JSON.stringify(hits, null, 2)), 0;
+    if (hits.length === 0) return io.stdout(locale === 'en' ? '(nothing found)' : '（未找到相关政策）'), 0;
+    const byId = new Map(matcher.policies.map((p) => [p.id, p]));
+    const rows = hits.map((h) => {
+      const p = byId.get(h.policyId)!;
+      return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, h.policyId, h.score.toFixed(2), h.status ? STATUS[locale][h.status] : ''];
+    });
+    const head = locale === 'en' ? ['policy', 'id', 'match', 'status'] : ['政策', '编号', '匹配度', '结果'];
+    io.stdout(renderTable(person ? head : head.slice(0, 3), person ? rows : rows.map((r) => r.slice(0, 3))));
+    return 0;
+  },
+};

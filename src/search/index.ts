@@ -1,0 +1,2 @@
+export { searchPolicies, SearchIndex, type SearchHit, type SearchOptions } from './search.js';
+export { SYNONYMS, type SynonymEntry } from './synonyms.js';

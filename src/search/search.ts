@@ -1,0 +1,158 @@
+import Fuse from 'fuse.js';
+import { pinyin } from 'pinyin-pro';
+import type { Status } from '../core/tri.js';
+import type { MatcherCore } from '../engine/matcher.js';
+import type { Policy } from '../policy/schema.js';
+import { parseProfile } from '../profile/validate.js';
+import { SYNONYMS } from './synonyms.js';
+
+/** One policy found by free text; `status` when a profile was given. */
+export interface SearchHit {
+  policyId: string;
+  /** 0..1, higher is better. */
+  score: number;
+  status?: Status;
+}
+
+export interface SearchOptions {
+  profile?: unknown;
+  asOf?: Date | string;
+  limit?: number;
+}
+
+interface Doc {
+  id: string;
+  title: string;
+  titleEn: string;
+  summary: string;
+  tags: string[];
+  synonyms: string[];
+  kindTerms: string[];
+  pinyin: string[];
+  initials: string[];
+}
+
+const full = (s: string) => pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+const initials = (s: string) => pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+const han = (xs: readonly string[]) => xs.filter(hasHan);
+
+/** A synonym entry's terms with the pinyin of its words of two characters or more (one syllable is too loose). */
+const ENTRIES = SYNONYMS.map((e) => ({ ...e, forms: new Set([...e.terms.map((t) => t.toLowerCase()), ...han(e.terms).filter((t) => t.length >= 2).map(full)]) }));
+
+/** Edit distance with adjacent transpositions, stopping early past 1: is `a` one typo from `b`? */
+function oneTypo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]! <= 1;
+}
+
+/** Hits below this similarity are noise from fuzzy matching single characters. */
+export const MIN_SCORE = 0.6;
+
+function docOf(p: Policy): Doc {
+  const kindTerms = SYNONYMS.filter((e) => e.kinds.includes(p.kind)).flatMap((e) => e.terms);
+  const words = [p.title['zh-CN'], ...han(p.tags), ...han(p.synonyms), ...han(kindTerms)];
+  return {
+    id: p.id,
+    title: p.title['zh-CN'],
+    titleEn: p.title.en ?? '',
+    summary: `${p.summary?.['zh-CN'] ?? ''} ${p.summary?.en ?? ''}`,
+    tags: p.tags,
+    synonyms: p.synonyms,
+    kindTerms,
+    pinyin: words.map(full),
+    initials: words.map(initials),
+  };
+}
+
+const KEYS = [
+  { name: 'title', weight: 3 },
+  { name: 'titleEn', weight: 2 },
+  { name: 'tags', weight: 2 },
+  { name: 'synonyms', weight: 2 },
+  { name: 'kindTerms', weight: 1.5 },
+  { name: 'pinyin', weight: 1 },
+  { name: 'initials', weight: 1 },
+  { name: 'summary', weight: 0.5 },
+];
+
+/** The fuzzy index over a catalogue, built once per matcher. */
+export class SearchIndex {
+  private readonly fuse: Fuse<Doc>;
+  private readonly kinds: ReadonlyMap<string, Policy['kind']>;
+
+  constructor(policies: readonly Policy[]) {
+    const docs = policies.map(docOf);
+    this.fuse = new Fuse(docs, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true, ignoreFieldNorm: true });
+    this.kinds = new Map(policies.map((p) => [p.id, p.kind]));
+  }
+
+  /** Kinds a query names through the synonym table: a whole term, or (from two characters) a part of one. */
+  static kindsOf(query: string): Set<string> {
+    const q = query.toLowerCase().replace(/\s+/g, ' ').trim();
+    const compact = q.replace(/\s/g, '');
+    const out = new Set<string>();
+    const latin = /^[a-z ]+$/.test(q);
+    const named = (t: string) =>
+      q.includes(t) ||
+      compact === t.replace(/\s/g, '') ||
+      (q.length >= 2 && t.length > q.length && t.startsWith(q) && hasHan(q) === hasHan(t)) ||
+      (latin && compact.length >= 4 && !hasHan(t) && oneTypo(compact, t.replace(/\s/g, '')));
+    for (const e of ENTRIES) if ([...e.forms].some(named)) for (const k of e.kinds) out.add(k);
+    return out;
+  }
+
+  /** Policy id → similarity in 0..1 for every policy the query reaches. */
+  match(query: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const put = (id: string, s: number) => out.set(id, Math.max(out.get(id) ?? 0, s));
+    const q = query.trim().slice(0, 32);
+    if (!q) return out;
+    const variants = /^[a-z\s]+$/i.test(q) && /\s/.test(q) ? [q, q.replace(/\s+/g, '')] : [q];
+    for (const v of variants) for (const r of this.fuse.search(v)) if (1 - (r.score ?? 1) >= MIN_SCORE) put(r.item.id, 1 - (r.score ?? 1));
+    const kinds = SearchIndex.kindsOf(q);
+    // A query that names a kind reaches every policy of it, a little below a direct title hit.
+    for (const [id, kind] of this.kinds) if (kinds.has(kind)) put(id, 0.85);
+    return out;
+  }
+}
+
+const indexes = new WeakMap<MatcherCore, SearchIndex>();
+
+const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 0, ineligible: 1 };
+
+/**
+ * 找政策: fuzzy free-text search over titles, summaries, tags, synonyms and pinyin, with a
+ * synonym table. With a profile, hits carry its status and ineligible ones sink.
+ * @example search(core, '借钱', { limit: 5 }) // [{ policyId: 'cn-guarantee-loan-individual', score: 0.85 }, …]
+ */
+export function searchPolicies(core: MatcherCore, query: string, opts: SearchOptions = {}): SearchHit[] {
+  let index = indexes.get(core);
+  if (!index) indexes.set(core, (index = new SearchIndex(core.policies)));
+  const scores = index.match(query);
+  let status: Map<string, Status> | undefined;
+  if (opts.profile !== undefined) {
+    const day = core.day(opts.asOf);
+    const evals = core.evaluateProfile(parseProfile(opts.profile), day, { mode: 'verdict' });
+    status = new Map(evals.map((e) => [e.policyId, e.status]));
+  }
+  const hits: SearchHit[] = [];
+  for (const [policyId, s] of scores) {
+    const score = Math.round(s * 10_000) / 10_000;
+    if (!status) hits.push({ policyId, score });
+    // Policies not in force at asOf are left out once a profile dates the search.
+    else if (status.has(policyId)) hits.push({ policyId, score, status: status.get(policyId)! });
+  }
+  hits.sort((a, b) => (a.status && b.status ? STATUS_RANK[a.status] - STATUS_RANK[b.status] : 0) || b.score - a.score || (a.policyId < b.policyId ? -1 : 1));
+  return hits.slice(0, opts.limit ?? 10);
+}
