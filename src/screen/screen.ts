@@ -2,7 +2,6 @@ import { dayOf, formatDay } from '../core/dates.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
 import { safeParseProfile } from '../profile/validate.js';
-import type { Profile } from '../profile/schema.js';
 import { deadlineDay } from '../messages/describe.js';
 import { diffPolicy, nextEntry, type Current } from './diff.js';
 import { verdictsFor } from './evaluate.js';
@@ -110,7 +109,6 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   return result;
 }
 
-export type { Profile };
 
 /** True when a person's entry holds the very same records as before. */
 function sameEntry(a: ProfileEntry, b: ProfileEntry): boolean {
