@@ -41,8 +41,8 @@ const COUNTIES: readonly (readonly [string, number])[] = [
   ['451402', 3], ['451421', 3], ['451422', 2], ['451423', 2], ['451424', 2], ['451425', 2], ['451481', 1],
   ['610902', 6], ['610921', 2], ['610922', 1.5], ['610923', 0.5], ['610924', 2], ['610925', 1.5], ['610926', 1.5], ['610927', 0.5], ['610929', 1.5], ['610981', 3],
 ];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红玉梅林波春辉鑫堂雪婷立兴泽宝益海燕飞云松兵浩宇晨阳欣怡佳琪';
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红玉梅林波春辉鑫堂雪婷立兴泽宝益海燕飞云松兵浩宇晨阳欣怡佳琪'];
 const INDUSTRIES = ['tea', 'vegetables', 'greenhouse', 'fruit', 'aquaculture', 'livestock', 'farm-machinery', 'agri-processing', 'agritourism', 'e-commerce', 'catering', 'handicraft', 'manufacturing', 'logistics'];
 const NEEDS = ['financing', 'tax', 'subsidy', 'land', 'site', 'training', 'talent', 'market'];
 const PREFIXES = ['138', '139', '135', '136', '137', '150', '151', '152', '157', '158', '159', '182', '187', '188', '130', '131', '132', '155', '156', '186', '133', '153', '180', '181', '189', '177', '199'];
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     if (chance(r, invalid)) p = spoil(r, p);
     chunk += JSON.stringify(p) + '\n';
     if (chunk.length > 1 << 16 || i === count) {
-      if (!out.write(chunk)) await new Promise((res) => out.once('drain', res));
+      if (!out.write(chunk)) await new Promise<void>((res) => out.once('drain', () => res()));
       chunk = '';
     }
   }

@@ -1,4 +1,3 @@
-import { formatDay } from '../core/dates.js';
 import { formatRange, pick, type Locale } from '../core/text.js';
 import type { Evaluation } from '../engine/matcher.js';
 import type { Policy } from '../policy/schema.js';
@@ -36,4 +35,3 @@ export function deadlineDay(policy: Policy, dayOfText: (t: string) => number): n
   return days.length ? Math.min(...days) : undefined;
 }
 
-export const deadlineText = (day: number): string => formatDay(day);

@@ -54,6 +54,8 @@ export interface Diff {
 
 /** The entry to keep after this run; null when there is nothing worth remembering. */
 export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified: string[]): PolicyEntry | null {
+  // Unchanged entries are shared with the previous state: a steady register costs no new memory.
+  if (prev && prev.hash === cur.hash && prev.status === cur.status && sameAmount(prev.amount, cur.amount) && sameList(prev.notified, notified) && sameList(prev.missing ?? [], cur.status === 'unknown' ? cur.missing : [])) return prev;
   const history = prev && (prev.pushedAt || prev.outcomes?.length);
   if (cur.status === 'ineligible' && notified.length === 0 && !history) return null;
   const entry: PolicyEntry = { status: cur.status, hash: cur.hash, notified };
@@ -65,3 +67,5 @@ export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified:
   if (prev?.outcomes) entry.outcomes = prev.outcomes;
   return entry;
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -2,7 +2,6 @@ import { dayOf, formatDay } from '../core/dates.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
 import { safeParseProfile } from '../profile/validate.js';
-import type { Profile } from '../profile/schema.js';
 import { deadlineDay } from '../messages/describe.js';
 import { diffPolicy, nextEntry, type Current } from './diff.js';
 import { verdictsFor } from './evaluate.js';
@@ -104,10 +103,17 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
         else result.deliveries.push(d);
       }
     }
-    state.profiles[profile.id] = entry;
+    state.profiles[profile.id] = before && sameEntry(before, entry) ? before : entry;
     opts.onProgress?.(index);
   }
   return result;
 }
 
-export type { Profile };
+
+/** True when a person's entry holds the very same records as before. */
+function sameEntry(a: ProfileEntry, b: ProfileEntry): boolean {
+  if (a.regionCode !== b.regionCode || a.sent !== b.sent) return false;
+  const ka = Object.keys(a.policies);
+  const kb = Object.keys(b.policies);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.policies[k] === b.policies[k]);
+}

@@ -79,6 +79,17 @@ describe('guiyan screen', () => {
     const json = JSON.parse((await run(['report', '--state', join(dir, 'state.json'), '--by', 'region', '--json'])).stdout);
     expect(json[0]).toMatchObject({ key: expect.stringMatching(/^\d{6}$/), pushed: expect.any(Number) });
   });
+
+  it('lists the follow-ups due by a date', async () => {
+    const dir = tmp();
+    await run(screenArgs(dir));
+    const none = JSON.parse((await run(['report', '--state', join(dir, 'state.json'), '--due', '2026-06-07', '--json'])).stdout);
+    const week = JSON.parse((await run(['report', '--state', join(dir, 'state.json'), '--due', '2026-06-08', '--json'])).stdout);
+    expect(none).toEqual([]);
+    expect(week.length).toBeGreaterThan(0);
+    expect(week.every((t: { due: string; offset: number }) => t.due === '2026-06-08' && t.offset === 7)).toBe(true);
+    expect((await run(['report', '--state', join(dir, 'state.json'), '--due', 'soon'])).code).toBe(2);
+  });
 });
 
 describe('writeFileAtomic', () => {

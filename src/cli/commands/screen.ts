@@ -152,7 +152,7 @@ export const screenCommand: Command = {
 
     const tty = !!process.stderr.isTTY;
     const started = performance.now();
-    let lastDraw = 0;
+    let lastDraw = started;
     const progress = (done: number) => {
       if (!tty) return;
       const now = performance.now();
