@@ -36,6 +36,19 @@ const ZH: Record<string, string> = {
   file_too_large: '文件过大',
   duplicate_date: '参数的同一日期有两个取值',
   no_policies: '没有找到任何规则文件',
+  not_finite: '数值必须是有限数',
+  forbidden_path: '字段路径指向对象内部属性',
+  too_many_items: '列表项数超出上限',
+  text_too_long: '文字超出长度上限',
+  multiple_documents: '一个文件只能有一个 YAML 文档',
+  duplicate_key: '同一层级有重复的键',
+  alias_limit: 'YAML 别名展开过多',
+  negative_amount: '金额不能为负数',
+  inverted_range: '上限低于下限',
+  too_many_conditions: '条件数量超出上限',
+  invalid_date: '日期不存在',
+  empty_file: '文件为空',
+  unsafe_url: '链接必须以 http:// 或 https:// 开头',
 };
 
 export function issueText(issue: PolicyIssue, locale: Locale = 'en'): string {
