@@ -53,12 +53,13 @@ export function profileSizeIssue(input: unknown): ProfileIssue | null {
 }
 
 function fromZod(error: z.ZodError): ProfileIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    code: i.code,
+  return error.issues.map((i) => {
+    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (i.code === 'too_big' && i.origin === 'array') return { path, code: 'too_many_items', message: `lists hold at most ${String(i.maximum)} items` };
+    if (i.code === 'too_big' && i.origin === 'string') return { path, code: 'text_too_long', message: `texts hold at most ${String(i.maximum)} characters` };
     // zod echoes received values in some messages; personal data must not ride along.
-    message: maskText(i.message),
-  }));
+    return { path, code: i.code, message: maskText(i.message) };
+  });
 }
 
 export type ProfileResult = { success: true; profile: Profile } | { success: false; error: ProfileValidationError };
