@@ -56,7 +56,7 @@ export function issueText(issue: PolicyIssue, locale: Locale = 'en'): string {
   const path = issue.path.length ? issue.path.join('.') : '';
   const head = [where, path].filter(Boolean).join(' ');
   const msg = locale === 'zh-CN' ? `${ZH[issue.code] ?? issue.code}（${issue.message}）` : issue.message;
-  return `${head ? `${head}: ` : ''}${msg} [${issue.code}]`;
+  return maskText(`${head ? `${head}: ` : ''}${msg} [${issue.code}]`);
 }
 
 /** Every issue, one a line, for people. */
@@ -68,7 +68,8 @@ export function formatIssues(issues: readonly PolicyIssue[], locale: Locale = 'e
 export class PolicyValidationError extends Error {
   readonly issues: PolicyIssue[];
   constructor(issues: PolicyIssue[]) {
-    const safe = issues.map((i) => ({ ...i, message: maskText(i.message) }));
+    // Keys and values in a rule file may be anything, personal data included: mask paths too.
+    const safe = issues.map((i) => ({ ...i, path: i.path.map((p) => (typeof p === 'string' ? maskText(p) : p)), message: maskText(i.message) }));
     super(`${safe.length} problem${safe.length === 1 ? '' : 's'} in the rules:\n${formatIssues(safe.slice(0, 20))}${safe.length > 20 ? `\n… and ${safe.length - 20} more` : ''}`);
     this.name = 'PolicyValidationError';
     this.issues = safe;

@@ -54,7 +54,7 @@ export function profileSizeIssue(input: unknown): ProfileIssue | null {
 
 function fromZod(error: z.ZodError): ProfileIssue[] {
   return error.issues.map((i) => {
-    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : typeof p === 'string' ? maskText(p) : p));
     if (i.code === 'too_big' && i.origin === 'array') return { path, code: 'too_many_items', message: `lists hold at most ${String(i.maximum)} items` };
     if (i.code === 'too_big' && i.origin === 'string') return { path, code: 'text_too_long', message: `texts hold at most ${String(i.maximum)} characters` };
     // zod echoes received values in some messages; personal data must not ride along.
