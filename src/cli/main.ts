@@ -12,7 +12,9 @@ usage: guiyan <command> [options]   (guiyan <command> --help for more)
 ${COMMANDS.map((c: Command) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}`;
 
 /** Runs the command line; returns the exit code. */
-export async function main(argv: string[], io: Omit<CommandIO, 'argv'>): Promise<number> {
+export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Promise<number> {
+  // Whatever a command prints, personal data leaves masked (ids and arguments may be phone numbers).
+  const io = { ...rawIO, stdout: (t: string) => rawIO.stdout(maskText(t)), stderr: (t: string) => rawIO.stderr(maskText(t)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());

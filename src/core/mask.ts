@@ -10,7 +10,8 @@ export function maskText(text: string): string {
 }
 
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  // A +86 country code is not part of the number people recognise.
+  const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length < 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }

@@ -36,7 +36,13 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+const INTERNAL = new Set(['__proto__', 'constructor', 'prototype']);
+
 function checkField(field: string, path: Path, issues: Issue[]): boolean {
+  if (field.split('.').some((s) => INTERNAL.has(s))) {
+    issues.push({ path, code: 'forbidden_path', message: `"${field}" names an object internal, not a profile field` });
+    return false;
+  }
   const info = fieldInfo(field);
   if (!info) {
     const hint = suggestField(field);
@@ -83,6 +89,12 @@ function checkValue(v: Value, domain: Domain, field: string, params: Set<string>
   }
 }
 
+function countConditions(c: Condition): number {
+  if (c.op === 'all' || c.op === 'any') return c.of.reduce((n, x) => n + countConditions(x), 1);
+  if (c.op === 'not') return 1 + countConditions(c.of);
+  return 1;
+}
+
 function checkCondition(c: Condition, path: Path, params: Set<string>, depth: number, issues: Issue[]): void {
   if (depth > LIMITS.maxDepth) {
     issues.push({ path, code: 'too_deep', message: `conditions nest deeper than ${LIMITS.maxDepth} levels` });
@@ -114,16 +126,32 @@ function checkCondition(c: Condition, path: Path, params: Set<string>, depth: nu
     return;
   }
   for (const lit of op.literals(c)) checkValue(lit.value, domain, c.field, params, [...path, ...lit.path], issues);
+  if (c.op === 'between' && typeof c.min === typeof c.max && typeof c.min !== 'object' && c.min > c.max)
+    issues.push({ path: [...path, 'max'], code: 'inverted_range', message: `max ${String(c.max)} is below min ${String(c.min)}; nothing can be between them` });
 }
 
-function checkAmount(a: Amount, path: Path, params: Set<string>, issues: Issue[]): void {
-  const num = (v: Value, key: string) => checkValue(v, 'number', 'amount', params, [...path, key], issues);
+/** The amount's numbers: literals and every dated value of a parameter, times its factor. */
+function amountValues(v: Value, p: Policy): number[] {
+  if (typeof v === 'number') return [v];
+  if (typeof v !== 'object') return [];
+  return (Object.hasOwn(p.parameters, v.param) ? p.parameters[v.param]!.values : []).map((x) => x.value * (v.times ?? 1));
+}
+
+function checkAmount(a: Amount, path: Path, p: Policy, issues: Issue[]): void {
+  const params = new Set(Object.keys(p.parameters));
+  const num = (v: Value, key: string) => {
+    checkValue(v, 'number', 'amount', params, [...path, key], issues);
+    if (amountValues(v, p).some((x) => x < 0)) issues.push({ path: [...path, key], code: 'negative_amount', message: 'amounts cannot be negative' });
+  };
   switch (a.kind) {
     case 'fixed':
       return num(a.value, 'value');
     case 'range':
       num(a.min, 'min');
-      return num(a.max, 'max');
+      num(a.max, 'max');
+      if (typeof a.min === 'number' && typeof a.max === 'number' && a.min > a.max)
+        issues.push({ path: [...path, 'max'], code: 'inverted_range', message: `max ${a.max} is below min ${a.min}` });
+      return;
     case 'per-unit':
       num(a.rate, 'rate');
       if (a.cap !== undefined) num(a.cap, 'cap');
@@ -136,21 +164,41 @@ function checkAmount(a: Amount, path: Path, params: Set<string>, issues: Issue[]
     case 'choose':
       a.options.forEach((o, i) => {
         checkCondition(o.when, [...path, 'options', i, 'when'], params, 1, issues);
-        checkAmount(o.amount, [...path, 'options', i, 'amount'], params, issues);
+        checkAmount(o.amount, [...path, 'options', i, 'amount'], p, issues);
       });
-      if (a.otherwise) checkAmount(a.otherwise, [...path, 'otherwise'], params, issues);
+      if (a.otherwise) checkAmount(a.otherwise, [...path, 'otherwise'], p, issues);
   }
 }
 
-/** What the schema cannot see: fields, operators against field types, parameters, regions, windows. */
-export function checkPolicy(p: Policy): Issue[] {
+/** Regions and the validity window, shared by every kind of rule document. */
+export function checkScope(p: { regions: readonly string[]; validFrom: string | null; validTo: string | null }): Issue[] {
   const issues: Issue[] = [];
-  const params = new Set(Object.keys(p.parameters));
   p.regions.forEach((r, i) => {
     if (!isRegionCode(r)) issues.push({ path: ['regions', i], code: 'invalid_region', message: `"${r}" is not a GB/T 2260 region code` });
   });
   if (p.validFrom && p.validTo && dayOf(p.validFrom) > dayOf(p.validTo))
     issues.push({ path: ['validTo'], code: 'inverted_window', message: `validTo ${p.validTo} is before validFrom ${p.validFrom}` });
+  return issues;
+}
+
+/** A condition tree at `path`: its size, fields, operators against field types and parameters. */
+export function checkConditionTree(c: Condition, path: Path, params: ReadonlySet<string> = new Set(), extraSize = 0): Issue[] {
+  const issues: Issue[] = [];
+  const size = countConditions(c) + extraSize;
+  if (size > LIMITS.maxConditions) {
+    issues.push({ path, code: 'too_many_conditions', message: `${size} conditions; a document holds at most ${LIMITS.maxConditions}` });
+    return issues;
+  }
+  checkCondition(c, path, params as Set<string>, 1, issues);
+  return issues;
+}
+
+/** What the schema cannot see: fields, operators against field types, parameters, regions, windows. */
+export function checkPolicy(p: Policy): Issue[] {
+  const issues: Issue[] = checkScope(p);
+  const params = new Set(Object.keys(p.parameters));
+  for (const [path, url] of [[['source', 'url'], p.source.url], [['apply', 'url'], p.apply?.url]] as const)
+    if (url !== undefined && !/^https?:\/\//i.test(url)) issues.push({ path: [...path], code: 'unsafe_url', message: 'links must start with http:// or https://' });
   for (const [name, param] of Object.entries(p.parameters)) {
     const days = param.values.map((v) => dayOf(v.from));
     if (new Set(days).size !== days.length) issues.push({ path: ['parameters', name, 'values'], code: 'duplicate_date', message: `parameter "${name}" has two values for one date` });
@@ -158,7 +206,10 @@ export function checkPolicy(p: Policy): Issue[] {
     if (p.validFrom && first > dayOf(p.validFrom))
       issues.push({ path: ['parameters', name, 'values', 0, 'from'], code: 'parameter_gap', message: `parameter "${name}" has no value from ${p.validFrom}, when the policy starts` });
   }
-  checkCondition(p.eligibility, ['eligibility'], params, 1, issues);
-  if (p.amount) checkAmount(p.amount, ['amount'], params, issues);
+  const amountSize = p.amount?.kind === 'choose' ? p.amount.options.reduce((n, o) => n + countConditions(o.when), 0) : 0;
+  const tree = checkConditionTree(p.eligibility, ['eligibility'], params, amountSize);
+  issues.push(...tree);
+  if (tree.some((i) => i.code === 'too_many_conditions')) return issues;
+  if (p.amount) checkAmount(p.amount, ['amount'], p, issues);
   return issues;
 }

@@ -36,6 +36,19 @@ const ZH: Record<string, string> = {
   file_too_large: '文件过大',
   duplicate_date: '参数的同一日期有两个取值',
   no_policies: '没有找到任何规则文件',
+  not_finite: '数值必须是有限数',
+  forbidden_path: '字段路径指向对象内部属性',
+  too_many_items: '列表项数超出上限',
+  text_too_long: '文字超出长度上限',
+  multiple_documents: '一个文件只能有一个 YAML 文档',
+  duplicate_key: '同一层级有重复的键',
+  alias_limit: 'YAML 别名展开过多',
+  negative_amount: '金额不能为负数',
+  inverted_range: '上限低于下限',
+  too_many_conditions: '条件数量超出上限',
+  invalid_date: '日期不存在',
+  empty_file: '文件为空',
+  unsafe_url: '链接必须以 http:// 或 https:// 开头',
 };
 
 export function issueText(issue: PolicyIssue, locale: Locale = 'en'): string {
@@ -43,7 +56,7 @@ export function issueText(issue: PolicyIssue, locale: Locale = 'en'): string {
   const path = issue.path.length ? issue.path.join('.') : '';
   const head = [where, path].filter(Boolean).join(' ');
   const msg = locale === 'zh-CN' ? `${ZH[issue.code] ?? issue.code}（${issue.message}）` : issue.message;
-  return `${head ? `${head}: ` : ''}${msg} [${issue.code}]`;
+  return maskText(`${head ? `${head}: ` : ''}${msg} [${issue.code}]`);
 }
 
 /** Every issue, one a line, for people. */
@@ -55,7 +68,8 @@ export function formatIssues(issues: readonly PolicyIssue[], locale: Locale = 'e
 export class PolicyValidationError extends Error {
   readonly issues: PolicyIssue[];
   constructor(issues: PolicyIssue[]) {
-    const safe = issues.map((i) => ({ ...i, message: maskText(i.message) }));
+    // Keys and values in a rule file may be anything, personal data included: mask paths too.
+    const safe = issues.map((i) => ({ ...i, path: i.path.map((p) => (typeof p === 'string' ? maskText(p) : p)), message: maskText(i.message) }));
     super(`${safe.length} problem${safe.length === 1 ? '' : 's'} in the rules:\n${formatIssues(safe.slice(0, 20))}${safe.length > 20 ? `\n… and ${safe.length - 20} more` : ''}`);
     this.name = 'PolicyValidationError';
     this.issues = safe;

@@ -1,5 +1,6 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { isIsoDate } from '../core/dates.js';
 import { checkPolicy } from './check.js';
 import { PolicyValidationError, type PolicyIssue } from './errors.js';
 import { LIMITS, PolicySchema, type Policy } from './schema.js';
@@ -29,19 +30,72 @@ function locate(doc: Document, lc: LineCounter, path: (string | number)[], key?:
   return {};
 }
 
-function zodIssues(error: z.ZodError): Omit<PolicyIssue, 'file'>[] {
+const FORBIDDEN = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur = data;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, k)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+/** Zod's issues with clearer codes where the generic one would leave an author guessing. */
+function zodIssues(error: z.ZodError, data: unknown): Omit<PolicyIssue, 'file'>[] {
   const out: Omit<PolicyIssue, 'file'>[] = [];
   for (const i of error.issues) {
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    if (i.code === 'unrecognized_keys') {
-      for (const key of i.keys) out.push({ path: [...path, key], code: i.code, message: `unknown key "${key}"` });
+    const value = valueAt(data, path);
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      out.push({ path, code: 'not_finite', message: `numbers must be finite, not ${String(value)}` });
+    } else if (typeof value === 'string' && FORBIDDEN.test(value)) {
+      out.push({ path, code: 'forbidden_path', message: `"${value.slice(0, 80)}" names an object internal, not a profile field` });
+    } else if (typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) && !isIsoDate(value)) {
+      out.push({ path, code: 'invalid_date', message: `${value} is not a date of the calendar` });
+    } else if (i.code === 'too_big' && (i.origin === 'array' || i.origin === 'string')) {
+      const many = i.origin === 'array';
+      out.push({ path, code: many ? 'too_many_items' : 'text_too_long', message: `${many ? 'lists hold at most' : 'texts hold at most'} ${String(i.maximum)} ${many ? 'items' : 'characters'}` });
+    } else if (i.code === 'unrecognized_keys') {
+      for (const key of i.keys)
+        out.push(FORBIDDEN.test(key) ? { path: [...path, key], code: 'forbidden_path', message: `"${key}" names an object internal` } : { path: [...path, key], code: i.code, message: `unknown key "${key}"` });
     } else if (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator') {
       const which = path.includes('amount') && !path.includes('when') ? 'kind' : 'op';
-      out.push({ path: [...path, which], code: i.code, message: `unknown ${which === 'op' ? 'operator' : 'amount kind'}` });
+      out.push({ path: path.at(-1) === which ? path : [...path, which], code: i.code, message: `unknown ${which === 'op' ? 'operator' : 'amount kind'}` });
     } else out.push({ path, code: i.code, message: i.message });
   }
   return out;
 }
+
+/** The path to the first object or array nested deeper than `max`, if any (iterative: no stack to overflow). */
+function tooDeep(data: unknown, max: number): (string | number)[] | null {
+  const stack: [unknown, (string | number)[]][] = [[data, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (path.length >= max) return path;
+    for (const [k, x] of Object.entries(v)) stack.push([x, [...path, Array.isArray(v) ? Number(k) : k]]);
+  }
+  return null;
+}
+
+/** Keys such as `__proto__` would reach object internals when the YAML becomes JavaScript. */
+function internalKeys(doc: Document, lc: LineCounter): Omit<PolicyIssue, 'file'>[] {
+  const out: Omit<PolicyIssue, 'file'>[] = [];
+  visit(doc, {
+    Pair(_k, pair, path) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || typeof key.value !== 'string' || !FORBIDDEN.test(key.value)) return;
+      const pos = key.range ? lc.linePos(key.range[0]) : undefined;
+      const keys = path.filter((n) => 'key' in (n as object)).map((n) => String(((n as { key: { value?: unknown } }).key)?.value));
+      out.push({ path: [...keys, key.value], ...(pos ? { line: pos.line, column: pos.col } : {}), code: 'forbidden_path', message: `"${key.value}" names an object internal` });
+    },
+  });
+  return out;
+}
+
+const YAML_CODES: Record<string, string> = { MULTIPLE_DOCS: 'multiple_documents', DUPLICATE_KEY: 'duplicate_key' };
+const STACK = /call stack/i;
 
 /** What `parseDocuments` needs to know of one kind of rule document. */
 export interface DocumentKind<T extends { id: string }> {
@@ -65,24 +119,57 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
     return;
   }
   const lc = new LineCounter();
+  if (syntax === 'json_syntax') {
+    try {
+      JSON.parse(src.text);
+    } catch (e) {
+      // YAML would accept what JSON does not (trailing commas, comments): hold .json files to JSON.
+      const at = /position (\d+)/.exec((e as Error).message);
+      lc.addNewLine(0);
+      for (let i = src.text.indexOf('\n'); i >= 0; i = src.text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+      const pos = lc.linePos(at ? Number(at[1]) : 0);
+      out.issues.push({ file, line: pos.line, column: pos.col, path: [], code: syntax, message: (e as Error).message.split('\n')[0]! });
+      return;
+    }
+  }
   const doc = parseDocument(src.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    for (const e of doc.errors) {
+    const deep = doc.errors.find((e) => STACK.test(e.message));
+    for (const e of deep ? [deep] : doc.errors) {
       const pos = lc.linePos(e.pos[0]);
-      out.issues.push({ file, line: pos.line, column: pos.col, path: [], code: syntax, message: e.message.split('\n')[0] ?? e.message });
+      const code = deep ? 'too_deep' : (YAML_CODES[e.code] ?? syntax);
+      const message = deep ? `the file nests deeper than the parser can follow; conditions may nest ${LIMITS.maxDepth} levels` : (e.message.split('\n')[0] ?? e.message);
+      out.issues.push({ file, line: pos.line, column: pos.col, path: [], code, message });
     }
+    return;
+  }
+  if (doc.contents === null) {
+    out.issues.push({ file, line: 1, column: 1, path: [], code: 'empty_file', message: 'the file holds no rule' });
+    return;
+  }
+  const internal = internalKeys(doc, lc);
+  if (internal.length) {
+    for (const i of internal) out.issues.push({ file, ...i });
     return;
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
   } catch (e) {
-    out.issues.push({ file, path: [], code: syntax, message: (e as Error).message });
+    const alias = /alias/i.test((e as Error).message);
+    let at: Located = {};
+    if (alias) visit(doc, { Alias: (_k, n) => ((at = n.range ? { line: lc.linePos(n.range[0]).line, column: lc.linePos(n.range[0]).col } : {}), visit.BREAK) });
+    out.issues.push({ file, ...at, path: [], code: alias ? 'alias_limit' : syntax, message: alias ? `aliases expand beyond ${LIMITS.maxAliases} copies` : (e as Error).message });
+    return;
+  }
+  const deepAt = tooDeep(data, LIMITS.maxDocumentDepth);
+  if (deepAt) {
+    out.issues.push({ file, ...locate(doc, lc, deepAt), path: deepAt, code: 'too_deep', message: `the rule nests deeper than ${LIMITS.maxDocumentDepth} levels` });
     return;
   }
   const r = kind.schema.safeParse(data);
   if (!r.success) {
-    for (const i of zodIssues(r.error)) {
+    for (const i of zodIssues(r.error, data)) {
       const key = i.code === 'unrecognized_keys' ? String(i.path.at(-1)) : undefined;
       const at = locate(doc, lc, key === undefined ? i.path : i.path.slice(0, -1), key);
       out.issues.push({ file, ...at, ...i });

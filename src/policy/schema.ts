@@ -8,6 +8,12 @@ export const LIMITS = {
   maxText: 2000,
   maxCases: 200,
   maxFileBytes: 1_000_000,
+  /** Objects and lists in one rule file, conditions and amounts included. */
+  maxDocumentDepth: 64,
+  /** Conditions (leaves and groups) in one policy, amounts' `when` included. */
+  maxConditions: 2000,
+  /** YAML alias expansions per file (guards against alias bombs). */
+  maxAliases: 100,
 } as const;
 
 export const Text = z.strictObject({

@@ -1,21 +1,16 @@
 import type { z } from 'zod';
-import { checkPolicy } from '../policy/check.js';
+import { checkConditionTree, checkScope } from '../policy/check.js';
 import type { PolicyIssue } from '../policy/errors.js';
 import { parseDocuments, type DocumentKind, type PolicySource } from '../policy/parse.js';
-import type { Policy } from '../policy/schema.js';
 import { ProjectSchema, type Project } from './schema.js';
 
 type Issue = Omit<PolicyIssue, 'file' | 'line' | 'column'>;
 
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 
-/**
- * A project's regions, window and `suits` are checked by the policy checks: the project is seen as
- * a policy whose eligibility is `suits`, and the paths are mapped back.
- */
+/** A project's regions, window and `suits` go through the same checks as a policy's. */
 export function checkProject(p: Omit<Project, 'file'>): Issue[] {
-  const asPolicy = { regions: p.regions, validFrom: p.validFrom, validTo: p.validTo, parameters: {}, eligibility: p.suits } as unknown as Policy;
-  const issues = checkPolicy(asPolicy).map((i) => (i.path[0] === 'eligibility' ? { ...i, path: ['suits', ...i.path.slice(1)] } : i));
+  const issues = [...checkScope(p), ...checkConditionTree(p.suits, ['suits'])];
   if (p.capitalNeeded.min > p.capitalNeeded.max)
     issues.push({ path: ['capitalNeeded', 'max'], code: 'inverted_range', message: `capitalNeeded.max ${p.capitalNeeded.max} is below min ${p.capitalNeeded.min}` });
   const texts: [string, string | undefined][] = [
