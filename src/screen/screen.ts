@@ -44,6 +44,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   const emitError = opts.onError ?? ((e: ScreenError) => void result.errors.push(e));
 
   const deadlines = new Map<string, number | undefined>();
+  const seenIds = new Set<string>();
   let index = 0;
   for await (const raw of profiles) {
     const at = index++;
@@ -57,6 +58,14 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
       continue;
     }
     const profile = parsed.profile;
+    if (seenIds.has(profile.id)) {
+      // A register row repeated: screening it twice would tell the person twice.
+      result.counts.invalid++;
+      emitError({ index: at, profileId: maskText(profile.id), issues: [{ path: ['id'], code: 'duplicate_id', message: 'this id appeared earlier in the register; the later row was skipped' }] });
+      opts.onProgress?.(index);
+      continue;
+    }
+    seenIds.add(profile.id);
     const before = prev?.profiles[profile.id];
     const entry: ProfileEntry = { policies: {} };
     if (profile.regionCode) entry.regionCode = profile.regionCode;

@@ -26,6 +26,13 @@ describe('screen', () => {
     expect(r.errors[0]!.issues.map((i) => i.path.join('.'))).toEqual(['birthDate', 'contact.phone']);
   });
 
+  it('skips a repeated row and reports it, so nobody is told twice', async () => {
+    const row = { id: 'dup', groups: ['veteran'], hasOtherLoans: false };
+    const r = await screen([row, { ...row, hasOtherLoans: true }], { matcher: matcherOf(), asOf: AS_OF });
+    expect(r.events.map((e) => e.kind)).toEqual(['newly-eligible']);
+    expect(r.errors).toEqual([{ index: 1, profileId: 'dup', issues: [expect.objectContaining({ path: ['id'], code: 'duplicate_id' })] }]);
+  });
+
   it('emits nothing on a second run with the same inputs', async () => {
     const matcher = matcherOf();
     const first = await screen(people, { matcher, asOf: AS_OF });
