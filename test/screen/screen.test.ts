@@ -33,6 +33,16 @@ describe('screen', () => {
     expect(r.errors).toEqual([{ index: 1, profileId: 'dup', issues: [expect.objectContaining({ path: ['id'], code: 'duplicate_id' })] }]);
   });
 
+  it('treats ids such as __proto__ and constructor as plain keys', async () => {
+    const matcher = matcherOf();
+    const rows = ['__proto__', 'constructor', 'toString'].map((id) => ({ id, groups: ['veteran'], hasOtherLoans: false }));
+    const a = await screen(rows, { matcher, asOf: AS_OF });
+    expect(a.events).toHaveLength(3);
+    const b = await screen(rows, { matcher, asOf: AS_OF, previous: JSON.parse(JSON.stringify(a.state)) });
+    expect(b.events).toEqual([]);
+    expect(Object.keys(b.state.profiles).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
   it('emits nothing on a second run with the same inputs', async () => {
     const matcher = matcherOf();
     const first = await screen(people, { matcher, asOf: AS_OF });
