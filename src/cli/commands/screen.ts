@@ -77,6 +77,15 @@ export function* stateChunks(state: ScreenState): Generator<string> {
  * one huge string; any other JSON layout is parsed whole.
  */
 async function parseStateFile(path: string): Promise<unknown> {
+  // Hashes, statuses and dates repeat across a register: one copy of each keeps a big state small.
+  const pool = new Map<string, string>();
+  const intern = (_key: string, value: unknown) => {
+    if (typeof value !== 'string' || value.length > 40) return value;
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    if (pool.size < 100_000) pool.set(value, value);
+    return value;
+  };
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let head: Record<string, unknown> | undefined;
   const profiles: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -87,7 +96,7 @@ async function parseStateFile(path: string): Promise<unknown> {
       head = JSON.parse(`${line}}}`) as Record<string, unknown>;
     } else if (line === '}}') closed = true;
     else if (line.trim()) {
-      const one = JSON.parse(`{${line.endsWith(',') ? line.slice(0, -1) : line}}`) as Record<string, unknown>;
+      const one = JSON.parse(`{${line.endsWith(',') ? line.slice(0, -1) : line}}`, intern) as Record<string, unknown>;
       Object.assign(profiles, one);
     }
   }
