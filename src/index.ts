@@ -25,7 +25,7 @@ export { smsLength, smsParts, isGsm7 } from './messages/sms.js';
 export { renderSms, renderChat, type MessageItem, type SmsOptions, type RenderedSms } from './messages/render.js';
 export { TEMPLATES, EVENT_KINDS, type EventKind, type MessageTemplates } from './messages/templates.js';
 export { recordOutcome, type OutcomeInput } from './followup/outcome.js';
-export { funnel, funnelTable, type FunnelRow } from './followup/funnel.js';
+export { funnel, funnelTable, renderFunnel, type FunnelRow } from './followup/funnel.js';
 export { createFollowUps, followUpsDue, type DueFollowUp } from './followup/tasks.js';
 export { OUTCOMES, DEFAULT_FOLLOW_UP_OFFSETS, type Outcome, type OutcomeRecord, type FollowUpTask } from './followup/types.js';
 export {

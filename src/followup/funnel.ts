@@ -2,6 +2,7 @@ import { formatMoney, type Locale } from '../core/text.js';
 import { regionName } from '../regions/codes.js';
 import type { ScreenState } from '../screen/types.js';
 import type { Outcome } from './types.js';
+import { renderTable } from '../cli/table.js';
 
 /** One row of the 问效 funnel: how many pushes led to applications and grants. */
 export interface FunnelRow {
@@ -60,4 +61,13 @@ export function funnelTable(rows: readonly FunnelRow[], { by, locale = 'zh-CN', 
   const total = rows.reduce((t, r) => ({ ...t, pushed: t.pushed + r.pushed, applied: t.applied + r.applied, granted: t.granted + r.granted, rejected: t.rejected + r.rejected, noResponse: t.noResponse + r.noResponse, notInterested: t.notInterested + r.notInterested, grantedAmount: t.grantedAmount + r.grantedAmount }), blank(zh ? '合计' : 'total'));
   const line = (r: FunnelRow, label: string) => [label, String(r.pushed), String(r.applied), pct(r.applied, r.pushed), String(r.granted), pct(r.granted, r.applied), String(r.rejected), String(r.noResponse), String(r.notInterested), formatMoney(r.grantedAmount, 'CNY', locale)];
   return { header, rows: [...rows.map((r) => line(r, name(r.key))), line(total, total.key)] };
+}
+
+/**
+ * The funnel as a plain-text table with a total row.
+ * @example renderFunnel(funnel(state, { by: 'region' }), { by: 'region', locale: 'en' })
+ */
+export function renderFunnel(rows: readonly FunnelRow[], opts: { by: 'policy' | 'region'; locale?: Locale; titles?: (policyId: string) => string }): string {
+  const t = funnelTable(rows, opts);
+  return renderTable(t.header, t.rows);
 }

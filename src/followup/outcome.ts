@@ -1,3 +1,4 @@
+import { own } from '../screen/state.js';
 import type { PolicyEntry, ScreenState } from '../screen/types.js';
 import { OUTCOMES, type Outcome, type OutcomeRecord } from './types.js';
 
@@ -21,8 +22,8 @@ const FINAL: ReadonlySet<Outcome> = new Set(['granted', 'rejected', 'not-interes
  */
 export function recordOutcome(state: ScreenState, input: OutcomeInput): ScreenState {
   if (!OUTCOMES.includes(input.outcome)) throw new RangeError(`unknown outcome ${String(input.outcome)}`);
-  const person = state.profiles[input.profileId];
-  const before: PolicyEntry | undefined = person?.policies[input.policyId];
+  const person = own(state.profiles, input.profileId);
+  const before: PolicyEntry | undefined = own(person?.policies, input.policyId);
   if (!person || !before) throw new RangeError(`no screening record for this person and policy ${input.policyId}`);
   const record: OutcomeRecord = { outcome: input.outcome, at: input.at };
   if (input.amount !== undefined) record.amount = input.amount;

@@ -23,7 +23,7 @@ export function describeEvent(event: ScreenEvent, policy: Policy, locale: Locale
     deadline: event.deadline,
     field: info ? pick(info.label, locale) : field,
     question: info?.question ? pick(info.question, locale) : undefined,
-    reasons: decisive.length ? decisive.slice(0, 4).map((r) => r.text) : undefined,
+    reasons: decisive.length ? [...new Set(decisive.map((r) => r.text))].slice(0, 4) : undefined,
     where: policy.apply?.where ? pick(policy.apply.where, locale) : undefined,
     documents: policy.apply?.documents.length ? policy.apply.documents.map((d) => pick(d, locale)).join(words.sep) : undefined,
   };

@@ -8,7 +8,7 @@ import { verdictsFor } from './evaluate.js';
 import { DEFAULT_FREQUENCY, firstSendTime } from './plan.js';
 import { deliveriesFor } from './deliver.js';
 import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
-import { emptyState, checkState } from './state.js';
+import { emptyState, checkState, own } from './state.js';
 import type { ProfileEntry, ScreenError, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
 
 /**
@@ -44,6 +44,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   const emitError = opts.onError ?? ((e: ScreenError) => void result.errors.push(e));
 
   const deadlines = new Map<string, number | undefined>();
+  const seenIds = new Set<string>();
   let index = 0;
   for await (const raw of profiles) {
     const at = index++;
@@ -57,8 +58,16 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
       continue;
     }
     const profile = parsed.profile;
-    const before = prev?.profiles[profile.id];
-    const entry: ProfileEntry = { policies: {} };
+    if (seenIds.has(profile.id)) {
+      // A register row repeated: screening it twice would tell the person twice.
+      result.counts.invalid++;
+      emitError({ index: at, profileId: maskText(profile.id), issues: [{ path: ['id'], code: 'duplicate_id', message: 'this id appeared earlier in the register; the later row was skipped' }] });
+      opts.onProgress?.(index);
+      continue;
+    }
+    seenIds.add(profile.id);
+    const before = own(prev?.profiles, profile.id);
+    const entry: ProfileEntry = { policies: Object.create(null) as ProfileEntry['policies'] };
     if (profile.regionCode) entry.regionCode = profile.regionCode;
     if (before?.sent) entry.sent = before.sent;
     const events: ScreenEvent[] = [];
@@ -66,8 +75,8 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
 
     const consider = (policyId: string, cur: Current) => {
       seen.add(policyId);
-      const old = before?.policies[policyId];
-      const diff = diffPolicy(old, before ? prev?.rules[policyId] : undefined, cur, windowDays);
+      const old = own(before?.policies, policyId);
+      const diff = diffPolicy(old, before ? own(prev?.rules, policyId) : undefined, cur, windowDays);
       for (const c of diff.changes) {
         const e: ScreenEvent = { kind: c.kind, profileId: profile.id, policyId, ruleHash: cur.hash, status: cur.status };
         if (old) e.previousStatus = old.status;

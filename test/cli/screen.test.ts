@@ -106,6 +106,20 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['state.json']);
   });
 
+  it('reads back, line by line, a state it wrote', async () => {
+    const dir = tmp();
+    await run(screenArgs(dir));
+    const text = readFileSync(join(dir, 'state.json'), 'utf8');
+    expect(text.split('\n').length).toBeGreaterThan(150);
+    // the same inputs again: the state read line by line equals the one written
+    await run(screenArgs(dir));
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(text);
+    // a state in any other JSON layout is read too
+    writeFileSync(join(dir, 'state.json'), JSON.stringify(JSON.parse(text), null, 2));
+    expect((await run(screenArgs(dir))).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))).toEqual(JSON.parse(text));
+  });
+
   it('streams a state that reads back equal', async () => {
     const dir = tmp();
     const state = { version: 1 as const, asOf: AS_OF, rules: { a: 'h' }, profiles: { p1: { policies: {} }, p2: { regionCode: '530627', policies: {} } } };

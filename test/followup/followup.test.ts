@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpsDue, funnel, funnelTable, recordOutcome, screen, type ScreenState } from '../../src/index.js';
+import { followUpsDue, funnel, funnelTable, recordOutcome, renderFunnel, screen, type ScreenState } from '../../src/index.js';
 import { renderTable } from '../../src/cli/table.js';
 import { matcherOf } from '../screen/helpers.js';
 
@@ -86,6 +86,7 @@ describe('funnel', () => {
     ]);
     const table = funnelTable(funnel(state, { by: 'region' }), { by: 'region' });
     const text = renderTable(table.header, table.rows);
+    expect(renderFunnel(funnel(state, { by: 'region' }), { by: 'region' })).toBe(text);
     expect(text).toContain('梁平区');
     expect(text.split('\n').at(-1)).toMatch(/^合计\s+2\s+1\s+50%\s+1\s+100%\s+0\s+0\s+1\s+15万元$/);
   });

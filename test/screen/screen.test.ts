@@ -26,6 +26,23 @@ describe('screen', () => {
     expect(r.errors[0]!.issues.map((i) => i.path.join('.'))).toEqual(['birthDate', 'contact.phone']);
   });
 
+  it('skips a repeated row and reports it, so nobody is told twice', async () => {
+    const row = { id: 'dup', groups: ['veteran'], hasOtherLoans: false };
+    const r = await screen([row, { ...row, hasOtherLoans: true }], { matcher: matcherOf(), asOf: AS_OF });
+    expect(r.events.map((e) => e.kind)).toEqual(['newly-eligible']);
+    expect(r.errors).toEqual([{ index: 1, profileId: 'dup', issues: [expect.objectContaining({ path: ['id'], code: 'duplicate_id' })] }]);
+  });
+
+  it('treats ids such as __proto__ and constructor as plain keys', async () => {
+    const matcher = matcherOf();
+    const rows = ['__proto__', 'constructor', 'toString'].map((id) => ({ id, groups: ['veteran'], hasOtherLoans: false }));
+    const a = await screen(rows, { matcher, asOf: AS_OF });
+    expect(a.events).toHaveLength(3);
+    const b = await screen(rows, { matcher, asOf: AS_OF, previous: JSON.parse(JSON.stringify(a.state)) });
+    expect(b.events).toEqual([]);
+    expect(Object.keys(b.state.profiles).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
   it('emits nothing on a second run with the same inputs', async () => {
     const matcher = matcherOf();
     const first = await screen(people, { matcher, asOf: AS_OF });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pick } from '../../core/text.js';
 import { isIsoDate } from '../../core/dates.js';
-import { funnel, funnelTable } from '../../followup/funnel.js';
+import { funnel, renderFunnel } from '../../followup/funnel.js';
 import { followUpsDue } from '../../followup/tasks.js';
 import { regionName } from '../../regions/codes.js';
 import { checkState } from '../../screen/state.js';
@@ -48,8 +48,7 @@ export const report: Command = {
         /* ids will do */
       }
     }
-    const table = funnelTable(rows, { by, locale, titles: (id) => titles.get(id) ?? id });
-    io.stdout(rows.length ? renderTable(table.header, table.rows) : locale === 'en' ? '(nothing pushed yet)' : '（尚无推送记录）');
+    io.stdout(rows.length ? renderFunnel(rows, { by, locale, titles: (id) => titles.get(id) ?? id }) : locale === 'en' ? '(nothing pushed yet)' : '（尚无推送记录）');
     return 0;
   },
 };

@@ -63,25 +63,56 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | A
 
 /** The state as JSON text, one person at a time, so it is never one huge string. */
 export function* stateChunks(state: ScreenState): Generator<string> {
-  yield `{"version":${state.version},${state.asOf !== undefined ? `"asOf":${JSON.stringify(state.asOf)},` : ''}"rules":${JSON.stringify(state.rules)},"profiles":{`;
+  yield `{"version":${state.version},${state.asOf !== undefined ? `"asOf":${JSON.stringify(state.asOf)},` : ''}"rules":${JSON.stringify(state.rules)},"profiles":{\n`;
   let first = true;
   for (const [id, entry] of Object.entries(state.profiles)) {
-    yield `${first ? '' : ','}\n${JSON.stringify(id)}:${JSON.stringify(entry)}`;
+    yield `${first ? '' : ',\n'}${JSON.stringify(id)}:${JSON.stringify(entry)}`;
     first = false;
   }
-  yield '\n}}\n';
+  yield `${first ? '' : '\n'}}}\n`;
+}
+
+/**
+ * Reads a state written by `stateChunks` a line at a time (one person a line), so the file is never
+ * one huge string; any other JSON layout is parsed whole.
+ */
+async function parseStateFile(path: string): Promise<unknown> {
+  // Hashes, statuses and dates repeat across a register: one copy of each keeps a big state small.
+  const pool = new Map<string, string>();
+  const intern = (_key: string, value: unknown) => {
+    if (typeof value !== 'string' || value.length > 40) return value;
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    if (pool.size < 100_000) pool.set(value, value);
+    return value;
+  };
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let head: Record<string, unknown> | undefined;
+  const profiles: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  let closed = false;
+  for await (const line of lines) {
+    if (head === undefined) {
+      if (!line.endsWith('"profiles":{')) return JSON.parse(await readFile(path, 'utf8'));
+      head = JSON.parse(`${line}}}`) as Record<string, unknown>;
+    } else if (line === '}}') closed = true;
+    else if (line.trim()) {
+      const one = JSON.parse(`{${line.endsWith(',') ? line.slice(0, -1) : line}}`, intern) as Record<string, unknown>;
+      Object.assign(profiles, one);
+    }
+  }
+  if (!head || !closed) throw new SyntaxError('the file ends early');
+  return { ...head, profiles };
 }
 
 async function readState(path: string): Promise<ScreenState | undefined> {
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    await stat(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
   try {
-    return checkState(JSON.parse(text));
+    return checkState(await parseStateFile(path));
   } catch (e) {
     throw new UsageError(`${path} is not a screening state (${(e as Error).message}); it was left as it is`);
   }
