@@ -1,6 +1,5 @@
 import { POLICY_TIME_ZONE } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
-import { regionCovers } from '../regions/codes.js';
 import type { Profile } from '../profile/schema.js';
 import { describeEvent } from '../messages/describe.js';
 import { renderChat, renderSms } from '../messages/render.js';
@@ -20,15 +19,10 @@ export interface DeliverContext {
   quiet: QuietHours | false;
   frequency: Record<Channel, FrequencyCap>;
   defaultLocale: Locale;
+  /** Who looks after a person; undefined when the run names no officers. */
+  assign?: ((profile: Profile) => string | null) | undefined;
 }
 
-/** Who looks after a person: the hook, else the first officer whose region covers theirs. */
-function officerFor(profile: Profile, opts: ScreenOptions): string | null | undefined {
-  if (opts.followUp?.assign) return opts.followUp.assign(profile);
-  if (!opts.officers) return undefined;
-  const region = profile.regionCode;
-  return opts.officers.find((o) => !o.regionCode || (region !== undefined && regionCovers(o.regionCode, region)))?.id ?? null;
-}
 
 /**
  * One digest per reachable channel for a person's events of this run, scheduled outside quiet hours
@@ -52,18 +46,19 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
     entry.sent = { ...entry.sent, [channel]: [...sent, sendAt] };
     out.push({ profileId: profile.id, policyIds, channel, to, text, sendAt, kinds: [...new Set(events.map((e) => e.kind))], locale });
   }
-  recordPush(profile, events, entry, out[0]!.sendAt, opts);
+  recordPush(profile, events, entry, out[0]!.sendAt, ctx);
   return out;
 }
 
-function recordPush(profile: Profile, events: readonly ScreenEvent[], entry: ProfileEntry, sendAt: string, opts: ScreenOptions): void {
+function recordPush(profile: Profile, events: readonly ScreenEvent[], entry: ProfileEntry, sendAt: string, ctx: DeliverContext): void {
+  const { opts } = ctx;
   let officer: string | null | undefined;
   for (const e of events) {
     const p = entry.policies[e.policyId];
     if (!p || e.kind === 'no-longer-eligible' || p.pushedAt) continue;
     p.pushedAt = sendAt;
     p.followUps = createFollowUps(sendAt, opts.followUp?.offsets);
-    officer ??= officerFor(profile, opts);
+    officer ??= ctx.assign?.(profile);
     if (officer !== undefined) p.officerId = officer;
   }
 }

@@ -7,6 +7,7 @@ import { diffPolicy, nextEntry, type Current } from './diff.js';
 import { verdictsFor } from './evaluate.js';
 import { DEFAULT_FREQUENCY, firstSendTime } from './plan.js';
 import { deliveriesFor } from './deliver.js';
+import { createOfficerAssigner } from '../officers/assign.js';
 import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
 import { emptyState, checkState, own } from './state.js';
 import type { ProfileEntry, ScreenError, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
@@ -38,6 +39,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
     quiet,
     frequency: { ...DEFAULT_FREQUENCY, ...opts.frequency },
     defaultLocale: (opts.locale ?? 'zh-CN') as Locale,
+    assign: opts.followUp?.assign ?? (opts.officers ? createOfficerAssigner(opts.officers, { load: openLoad(prev) }).assign : undefined),
   };
   const result: ScreenResult = { events: [], deliveries: [], state, errors: [], counts: { profiles: 0, invalid: 0, events: 0, deliveries: 0 } };
   const emitEvent = opts.onEvent ?? ((e: ScreenEvent) => void result.events.push(e));
@@ -125,4 +127,13 @@ function sameEntry(a: ProfileEntry, b: ProfileEntry): boolean {
   const ka = Object.keys(a.policies);
   const kb = Object.keys(b.policies);
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.policies[k] === b.policies[k]);
+}
+
+/** Open follow-ups per officer in the previous state: the load a new assignment is balanced against. */
+function openLoad(prev: ScreenState | undefined): Record<string, number> {
+  const load: Record<string, number> = {};
+  for (const entry of Object.values(prev?.profiles ?? {}))
+    for (const p of Object.values(entry.policies))
+      if (p.officerId && p.followUps?.some((t) => !t.done)) load[p.officerId] = (load[p.officerId] ?? 0) + 1;
+  return load;
 }

@@ -1,3 +1,4 @@
+import type { Officer } from '../officers/schema.js';
 import type { Locale } from '../core/text.js';
 import type { AmountRange } from '../engine/amount.js';
 import type { Matcher } from '../engine/create.js';
@@ -102,8 +103,11 @@ export interface ScreenOptions {
   /** `prefer-chat` (default): chat when the person has a chat id, SMS otherwise; `both`: every channel allowed. */
   channels?: 'prefer-chat' | 'both';
   followUp?: { offsets?: number[]; assign?: (profile: Profile) => string | null };
-  /** Service officers; without an `assign` hook the first whose region covers the person is chosen. */
-  officers?: readonly { id: string; regionCode?: string }[];
+  /**
+   * Service officers; without an `assign` hook each follow-up goes to the covering officer with the
+   * lowest load (open follow-ups in the previous state, plus this run's assignments).
+   */
+  officers?: readonly Officer[];
   /** Called per event; when given, events are not collected in the result. */
   onEvent?: (event: ScreenEvent) => void;
   onDelivery?: (delivery: Delivery) => void;

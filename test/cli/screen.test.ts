@@ -90,6 +90,20 @@ describe('guiyan screen', () => {
     expect(week.every((t: { due: string; offset: number }) => t.due === '2026-06-08' && t.offset === 7)).toBe(true);
     expect((await run(['report', '--state', join(dir, 'state.json'), '--due', 'soon'])).code).toBe(2);
   });
+
+  it('puts every follow-up on a named officer who covers the person, with --officers', async () => {
+    const dir = tmp();
+    expect((await run(screenArgs(dir, ['--officers', join(ROOT, 'fixtures', 'officers.json')]))).code).toBe(0);
+    const officers = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'officers.json'), 'utf8')) as { id: string; regions: string[] }[];
+    const due = JSON.parse((await run(['report', '--state', join(dir, 'state.json'), '--due', '2026-07-01', '--json'])).stdout) as { officerId: string | null; regionCode?: string }[];
+    expect(due.length).toBeGreaterThan(0);
+    const covers = (o: { regions: string[] }, region: string) => o.regions.some((r) => region.startsWith(r.replace(/(00)+$/, '')));
+    expect(due.some((t) => t.officerId !== null)).toBe(true);
+    for (const t of due) {
+      // Null where no officer covers both the county and the person's industry.
+      if (t.officerId !== null) expect(covers(officers.find((o) => o.id === t.officerId)!, t.regionCode!)).toBe(true);
+    }
+  });
 });
 
 describe('writeFileAtomic', () => {

@@ -37,10 +37,20 @@ describe('follow-up tasks', () => {
     expect(state.profiles.b!.policies['cn-guarantee-loan-individual']!.officerId).toBeNull();
   });
 
-  it('pick an officer by region when a list is given', async () => {
-    const state = await pushed({ officers: [{ id: 'zx', regionCode: '530627' }, { id: 'cq', regionCode: '500000' }] });
+  it('go to the covering officer when a list is given', async () => {
+    const state = await pushed({ officers: [{ id: 'zx', name: '镇雄专员', regions: ['530627'] }, { id: 'cq', name: '重庆专员', regions: ['500000'] }] });
     expect(state.profiles.a!.policies['cn-guarantee-loan-individual']!.officerId).toBe('cq');
     expect(state.profiles.b!.policies['cn-guarantee-loan-individual']!.officerId).toBe('zx');
+  });
+
+  it('go to the officer with fewer open follow-ups, counting the previous run', async () => {
+    const officers = [{ id: 'cq-1', name: '一号', regions: ['500000'] }, { id: 'cq-2', name: '二号', regions: ['500000'] }];
+    const first = await pushed({ officers });
+    expect(first.profiles.a!.policies['cn-guarantee-loan-individual']!.officerId).toBe('cq-1');
+    const busy = structuredClone(first);
+    for (const p of Object.values(busy.profiles.a!.policies)) p.officerId = 'cq-1';
+    const again = await pushed({ officers, previous: { ...busy, profiles: { x: busy.profiles.a! } } });
+    expect(again.profiles.a!.policies['cn-guarantee-loan-individual']!.officerId).toBe('cq-2');
   });
 });
 

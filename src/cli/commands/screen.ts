@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseOfficers } from '../../officers/schema.js';
 import { maskText } from '../../core/mask.js';
 import { screen } from '../../screen/screen.js';
 import { checkState } from '../../screen/state.js';
@@ -22,7 +23,8 @@ ${COMMON_HELP}
   --window-days N  window-closing this many days before a deadline (default 14)
   --signature S    SMS signature inside 【】 (default 归雁服务)
   --part-cap N     most parts per SMS (default 1)
-  --channels C     prefer-chat (default) or both`;
+  --channels C     prefer-chat (default) or both
+  --officers FILE  service officers (JSON array): each follow-up goes to the covering officer with the lowest load`;
 
 /** Temp name beside the target, so the final rename stays on one file system. */
 const tempOf = (path: string) => `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
@@ -139,6 +141,7 @@ export const screenCommand: Command = {
       signature: { type: 'string' },
       'part-cap': { type: 'string' },
       channels: { type: 'string', default: 'prefer-chat' },
+      officers: { type: 'string' },
     });
     if (values.help) return io.stdout(HELP), 0;
     if (!values.profiles || !values.state) throw new UsageError('screen needs --profiles FILE.jsonl and --state STATE.json; see guiyan screen --help');
@@ -147,6 +150,8 @@ export const screenCommand: Command = {
     const asOf = values['as-of'] ?? new Date(); // the one clock read, at the edge
     const matcher = await loadMatcher(values.rules);
     const previous = await readState(values.state);
+    // Read before the register stream opens: lines arriving while nothing consumes them would be lost.
+    const officers = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : undefined;
     const total = (await stat(values.profiles)).size;
 
     // Deliveries go to a temp file renamed at the end, so a crash never leaves half a batch behind.
@@ -206,6 +211,7 @@ export const screenCommand: Command = {
       windowDays: posInt(values['window-days'], 'window-days', 14),
       sms: { ...(values.signature ? { signature: values.signature } : {}), partCap: Math.max(1, posInt(values['part-cap'], 'part-cap', 1)) },
       channels: values.channels,
+      ...(officers ? { officers } : {}),
       onEvent: (e) => void (kinds[e.kind] = (kinds[e.kind] ?? 0) + 1),
       onDelivery: (d) => {
         channels[d.channel] = (channels[d.channel] ?? 0) + 1;
