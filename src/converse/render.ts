@@ -52,7 +52,7 @@ function smsBlock(b: Block, sq: Squeeze, locale: Locale): string {
       const opts = (b.options ?? []).slice(0, sq.items);
       const list = opts.map((o, i) => `${i + 1}${locale === 'en' ? ' ' : ''}${cut(o, sq.titleTokens, w.ellipsis)}`).join(' ');
       const tail = opts.length < (b.options?.length ?? 0) ? w.ellipsis : '';
-      const multi = b.multiple ? (locale === 'en' ? ` (${w.multipleHint})` : `（${w.multipleHint}）`) : '';
+      const multi = b.multiple && sq.hint ? (locale === 'en' ? ` (${w.multipleHint})` : `（${w.multipleHint}）`) : '';
       const q = sq.hint ? b.text : (b.short ?? b.text).replace(/\s*[（(][^（()）]*[）)]\s*$/u, '');
       return `${w.askPrefix}${q}${list ? (locale === 'en' ? ' ' : '') + list + tail : ''}${multi}`;
     }

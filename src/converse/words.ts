@@ -126,7 +126,7 @@ export const WORDS: Record<Locale, Words> = {
     ellipsis: '…',
     more: '({count} in all)',
     shortQuestions: {
-      hasOtherLoans: 'Other loans beyond student, housing, car or small consumer ones?',
+      hasOtherLoans: 'Other loans (not student, housing, car, small consumer)?',
       'business.newHiresFromGroups': 'Hires from covered groups this year (1-year+ contracts)?',
       'business.wageArrears': 'Any wage arrears or unpaid social insurance?',
       'business.vatTaxpayer': 'VAT: small-scale or general taxpayer?',
