@@ -70,10 +70,10 @@ export function detailsContent(policy: Policy, e: Evaluation | undefined, locale
   const tail = [text(fill(w.source, { source: sourceRef(policy) }), fill(w.source, { source: src })), ...(policy.sample ? [text(w.sample, undefined, 1)] : [])];
   if (!e) return [{ kind: 'text', sms: fill(w.detailsHead, { status: w.notInForce }), title }, ...tail];
   const out: Block[] = [{ kind: 'text', sms: fill(w.detailsHead, { status: w.status[e.status] }) + (locale === 'en' ? '.' : '。'), title }];
-  if (e.amount && e.status !== 'ineligible') out.push(text(fill(w.amount, { amount: formatRange(e.amount, locale) }) + (locale === 'en' ? '.' : '。')));
+  if (e.amount && e.status !== 'ineligible') out.push(text(fill(w.amount, { amount: formatRange(e.amount, locale) }) + (locale === 'en' ? '.' : '。'), undefined, 1));
   if (e.missing.length) {
     const fields = e.missing.map((m) => (fieldInfo(m) ? pick(fieldInfo(m)!.label, locale) : m)).join(w.sep);
-    out.push(text(fill(w.missing, { fields }) + (locale === 'en' ? '.' : '。'), undefined, 2));
+    out.push(text(fill(w.missing, { fields }) + (locale === 'en' ? '.' : '。'), undefined, 3));
   }
   const seen = new Set<string>();
   const reasons = e.reasons.filter((r) => !seen.has(r.text) && seen.add(r.text));
@@ -82,7 +82,7 @@ export function detailsContent(policy: Policy, e: Evaluation | undefined, locale
     out.push(text(open.length ? `${w.conditions}${open.join(w.listSep)}${locale === 'en' ? '.' : '。'}` : '', [w.conditions, ...reasons.map((r) => `${w.marks[r.status]}${r.text}`)].join('\n'), 5));
   }
   const docs = policy.apply?.documents ?? [];
-  if (docs.length) out.push(text(fill(w.documents, { documents: docs.map((d) => pick(d, locale)).join(w.sep) }) + (locale === 'en' ? '.' : '。'), undefined, 3));
+  if (docs.length) out.push(text(fill(w.documents, { documents: docs.map((d) => pick(d, locale)).join(w.sep) }) + (locale === 'en' ? '.' : '。'), undefined, 2));
   if (policy.apply?.where) out.push(text(fill(w.where, { where: pick(policy.apply.where, locale) }) + (locale === 'en' ? '.' : '。'), undefined, 4));
   return [...out, ...tail];
 }

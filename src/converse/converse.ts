@@ -102,7 +102,8 @@ function answerOrNeed(c: Ctx, raw: string): Step {
     return advance(c);
   }
   const found = isNeed(raw) ? search(c, raw, pending) : null;
-  if (found) return found;
+  // The question was not answered: it stays pending whether or not the list left room for it.
+  if (found) return { ...found, ask: 'keep' };
   if (r.ok) {
     c.s.profile = r.profile;
     c.s.retries = 0;
