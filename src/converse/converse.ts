@@ -1,4 +1,5 @@
 import { applyAnswer, type Question } from '../ask/index.js';
+import { maskText } from '../core/mask.js';
 import { pick, type Locale } from '../core/text.js';
 import type { Matcher } from '../engine/create.js';
 import type { Policy } from '../policy/schema.js';
@@ -192,5 +193,6 @@ export function converse(state: ConversationState | undefined, inbound: string, 
     if (asked !== c.s.pending) c.s.retries = 0;
     c.s.pending = asked;
   }
-  return { reply: out.text, state: c.s };
+  // Replies never echo what was typed, but personal data must not leave whole even if a message did.
+  return { reply: maskText(out.text), state: c.s };
 }

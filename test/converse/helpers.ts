@@ -44,13 +44,18 @@ export const LOCAL_RULES = `
 
 let cached: Policy[] | undefined;
 
-export function policies(): Policy[] {
-  cached ??= parsePolicies([
-    ...NATIONAL.map((id) => ({ name: `rules/national/${id}.yaml`, text: readFileSync(join(ROOT, 'rules', 'national', `${id}.yaml`), 'utf8') })),
+/** The rule files: five national ones from rules/national, and the local samples above one a file. */
+export function policySources(): { name: string; text: string }[] {
+  return [
+    ...NATIONAL.map((id) => ({ name: `national/${id}.yaml`, text: readFileSync(join(ROOT, 'rules', 'national', `${id}.yaml`), 'utf8') })),
     ...LOCAL_RULES.split(/\n- /)
       .slice(1)
       .map((item, i) => ({ name: `local/${i}.yaml`, text: item.replace(/\n {2}/g, '\n') })),
-  ]);
+  ];
+}
+
+export function policies(): Policy[] {
+  cached ??= parsePolicies(policySources());
   return cached;
 }
 
