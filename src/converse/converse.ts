@@ -1,6 +1,6 @@
-import { applyAnswer, type Question } from '../ask/index.js';
+import { applyAnswer, toQuestion, type Question } from '../ask/index.js';
 import { maskText } from '../core/mask.js';
-import { pick, type Locale } from '../core/text.js';
+import type { Locale } from '../core/text.js';
 import type { Matcher } from '../engine/create.js';
 import type { Policy } from '../policy/schema.js';
 import { fieldInfo } from '../profile/fields.js';
@@ -35,19 +35,7 @@ const next = (c: Ctx): Question | null => c.m.nextQuestion(c.s.profile, { asOf: 
 
 /** The question waiting for an answer, asked again in the current locale. */
 function pendingQuestion(c: Ctx): Question | null {
-  if (!c.s.pending) return null;
-  const info = fieldInfo(c.s.pending);
-  if (!info) return null;
-  const kind = info.kind === 'choices' || info.kind === 'strings' || info.kind === 'string' ? 'choice' : info.kind;
-  return {
-    field: c.s.pending,
-    text: pick(info.question ?? info.label, c.locale),
-    kind,
-    ...(info.options ? { options: info.options.map((o) => ({ value: o.value, label: pick(o.label, c.locale) })) } : {}),
-    ...(info.kind === 'choices' ? { multiple: true } : {}),
-    settles: [],
-    gain: 0,
-  };
+  return c.s.pending && fieldInfo(c.s.pending) ? toQuestion(c.s.pending, [], 0, c.locale) : null;
 }
 
 function result(c: Ctx, askMore: boolean): Step {
@@ -138,8 +126,10 @@ function step(c: Ctx, raw: string): Step | null {
       return { content: [textBlock(w.restarted), ...helpContent(c.locale, q)], ask: q };
     }
     case 'help': {
-      const q = pendingQuestion(c) ?? next(c);
-      return { content: helpContent(c.locale, q), ask: q };
+      // A waiting question stays waiting even when the help leaves no room to repeat it.
+      const waiting = pendingQuestion(c);
+      const q = waiting ?? next(c);
+      return { content: helpContent(c.locale, q), ask: waiting ? 'keep' : q };
     }
     case 'start':
     case 'resubscribe': {
