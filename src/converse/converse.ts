@@ -48,7 +48,10 @@ function result(c: Ctx, askMore: boolean): Step {
 /** The next question, or the ranked result when nothing is left to ask. */
 function advance(c: Ctx, before: Content = []): Step {
   const q = next(c);
-  if (!q) return (({ content, ask }) => ({ content: [...before, ...content], ask }))(result(c, false));
+  if (!q) {
+    const done = result(c, false);
+    return { content: [...before, ...done.content], ask: done.ask };
+  }
   return { content: [...before, questionBlock(q, c.locale)], ask: q };
 }
 
