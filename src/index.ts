@@ -46,3 +46,4 @@ export {
 } from './recommend/index.js';
 export { SYNONYMS, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';
 export { applyAnswer, readDate, readNumber, readRegion, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';
+export { converse, initialState, detectIntent, INTENTS, WORDS as CONVERSE_WORDS, type ConversationState, type ConverseOptions, type ConverseResult, type ConverseChannel, type IntentDef, type IntentName } from './converse/index.js';

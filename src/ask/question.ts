@@ -89,7 +89,8 @@ function beats(field: string, gain: number, best: { field: string; gain: number 
   return gain > best.gain || (gain === best.gain && (FIELD_ORDER.get(field) ?? 1e9) < (FIELD_ORDER.get(best.field) ?? 1e9));
 }
 
-function toQuestion(field: string, settles: string[], gain: number, locale: Locale): Question {
+/** A field put as a question in `locale`, with its options; used to ask a pending question again. */
+export function toQuestion(field: string, settles: string[], gain: number, locale: Locale): Question {
   const info = fieldInfo(field)!;
   const kind = info.kind === 'choices' ? 'choice' : info.kind === 'strings' || info.kind === 'string' ? 'choice' : info.kind;
   const q: Question = { field, text: pick(info.question ?? info.label, locale), kind, settles, gain };

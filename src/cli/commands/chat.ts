@@ -1,0 +1,56 @@
+import { createInterface } from 'node:readline';
+import { converse, type ConversationState, type ConverseChannel } from '../../converse/index.js';
+import { formatDay } from '../../core/dates.js';
+import { maskText } from '../../core/mask.js';
+import { smsParts } from '../../messages/sms.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { loadMatcher } from '../io.js';
+
+const HELP = `guiyan chat [options]
+
+A terminal chat with the bot kit: each line of standard input is one inbound message, each reply
+is printed as the bot would send it (nothing after an opt-out). Scriptable from a pipe:
+  printf '你好\\n想贷款\\n详情 2\\n' | guiyan chat --channel sms
+
+${COMMON_HELP}
+  --channel C      sms (default; one 70-character message) or chat
+  --signature S    SMS sender name, counted in the length (default 【归雁服务】; '' for none)
+  --part-cap N     most parts an SMS reply may take (default 1)`;
+
+export const chat: Command = {
+  name: 'chat',
+  summary: 'talk to the chat/SMS bot on standard input',
+  async run(io) {
+    const { values, positionals } = parse(io.argv, {
+      channel: { type: 'string', default: 'sms' },
+      signature: { type: 'string' },
+      'part-cap': { type: 'string', default: '1' },
+    });
+    if (values.help) return io.stdout(HELP), 0;
+    if (positionals.length) throw new UsageError('chat takes no file; pipe the messages in, one per line');
+    const channel = values.channel as ConverseChannel;
+    if (channel !== 'sms' && channel !== 'chat') throw new UsageError('--channel must be sms or chat');
+    const partCap = Number(values['part-cap']);
+    if (!(Number.isInteger(partCap) && partCap >= 1)) throw new UsageError('--part-cap must be a whole number of at least 1');
+    const locale = localeOf(values.locale);
+    const matcher = await loadMatcher(values.rules);
+    // The date is read once here, at the edge, so the whole conversation agrees on it.
+    const asOf = formatDay(matcher.core.day(values['as-of']));
+    const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}) };
+    let state: ConversationState | undefined;
+    let turn = 0;
+    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+      const r = converse(state, line, opts);
+      state = r.state;
+      turn++;
+      if (values.json) {
+        io.stdout(JSON.stringify({ turn, inbound: maskText(line), reply: r.reply, ...(channel === 'sms' && r.reply !== null ? { parts: smsParts(r.reply) } : {}), pending: state.pending }));
+        continue;
+      }
+      // Piped input is echoed so the output reads as a transcript; a terminal shows it already.
+      if (!io.isTTY) io.stdout(`> ${maskText(line)}`);
+      if (r.reply !== null) io.stdout(`${r.reply}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,35 @@
+import type { Locale } from '../core/text.js';
+import { safeParseProfile } from '../profile/validate.js';
+import type { ConversationState } from './types.js';
+
+/** The id the conversation's profile carries; the caller keys states by phone number or chat id. */
+export const PROFILE_ID = 'conversation';
+
+/** A conversation that has not started. */
+export function initialState(locale: Locale = 'zh-CN'): ConversationState {
+  return { v: 1, locale, profile: { id: PROFILE_ID }, pending: null, retries: 0, skipped: [], shown: [], optedOut: false, turns: 0 };
+}
+
+const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+
+/**
+ * A fresh copy of a stored state, so the caller's object is never changed; a state that does not
+ * look like one (an old format, a damaged store) starts over rather than failing, keeping an opt-out.
+ */
+export function restoreState(state: ConversationState | undefined, locale: Locale | undefined): ConversationState {
+  if (!state || typeof state !== 'object') return initialState(locale);
+  const s = JSON.parse(JSON.stringify(state)) as Partial<ConversationState>;
+  const parsed = safeParseProfile(s.profile);
+  const base = initialState(locale ?? (s.locale === 'en' ? 'en' : 'zh-CN'));
+  if (s.v !== 1 || !parsed.success) return { ...base, optedOut: s.optedOut === true };
+  return {
+    ...base,
+    profile: parsed.profile,
+    pending: typeof s.pending === 'string' ? s.pending : null,
+    retries: Number.isInteger(s.retries) ? s.retries! : 0,
+    skipped: strings(s.skipped),
+    shown: strings(s.shown),
+    optedOut: s.optedOut === true,
+    turns: Number.isInteger(s.turns) ? s.turns! : 0,
+  };
+}

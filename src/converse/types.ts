@@ -1,0 +1,72 @@
+import type { Locale } from '../core/text.js';
+import type { Matcher } from '../engine/create.js';
+import type { Profile } from '../profile/schema.js';
+
+/** Where a reply goes: a short-code SMS (one message by default) or a chat window. */
+export type ConverseChannel = 'sms' | 'chat';
+
+/**
+ * What a bot stores per phone number or chat id between messages: plain JSON, nothing else.
+ * `JSON.parse(JSON.stringify(state))` deep-equals the state.
+ */
+export interface ConversationState {
+  /** Format version, for callers that keep states across releases. */
+  v: 1;
+  locale: Locale;
+  /** The person's answers so far. */
+  profile: Profile;
+  /** The field the last reply asked about, or null. */
+  pending: string | null;
+  /** Unreadable answers to the pending question in a row. */
+  retries: number;
+  /** Fields the person did not know; not asked again. */
+  skipped: string[];
+  /** Policy ids of the last numbered list, for "详情 2" / "more 2". */
+  shown: string[];
+  /** The person unsubscribed: nothing is sent until an explicit re-subscribe. */
+  optedOut: boolean;
+  /** Inbound messages handled. */
+  turns: number;
+}
+
+/** Options of `converse`. */
+export interface ConverseOptions {
+  matcher: Matcher;
+  /** The date the conversation is evaluated at; the matcher's clock when absent. */
+  asOf?: Date | string;
+  channel: ConverseChannel;
+  /** Reply language; the state's when absent (zh-CN to begin with). */
+  locale?: Locale;
+  /** SMS sender name such as '【开州就业】', counted in the length; '' for none. Default 【归雁服务】. */
+  signature?: string;
+  /** Most billed parts an SMS reply may take (default 1). */
+  partCap?: number;
+  /** Most policies listed in one reply (default 5 in chat, 3 in SMS). */
+  limit?: number;
+}
+
+/** The reply to send (null: send nothing) and the state to store. */
+export interface ConverseResult {
+  reply: string | null;
+  state: ConversationState;
+}
+
+/** One policy in a numbered list: its title and a note (status, amount). */
+export interface ListItem {
+  title: string;
+  status: string;
+  amount?: string;
+}
+
+/**
+ * One piece of a reply. `drop` marks a piece an SMS may leave out to fit, higher ranks first;
+ * `tag` names it so the engine learns whether it was sent (a question not sent is not pending).
+ * A text's `{title}` is filled with `title`, which a tight SMS may cut; a question's `short` is its SMS form when space is tight.
+ */
+export type Block =
+  | { kind: 'text'; sms: string; chat?: string; drop?: number; tag?: string; title?: string }
+  | { kind: 'list'; items: ListItem[]; drop?: number; tag?: string }
+  | { kind: 'question'; text: string; short?: string; options?: string[]; multiple?: boolean; drop?: number; tag?: string };
+
+/** A reply before it is put into a channel's shape. */
+export type Content = readonly Block[];
