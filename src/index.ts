@@ -12,3 +12,4 @@ export type { AmountRange } from './engine/amount.js';
 export { maskText, maskPhone } from './core/mask.js';
 export { regionName, REGION_NAMES } from './regions/codes.js';
 export type { Locale, LocalizedText } from './core/text.js';
+export { lintSources, type LintFinding, type LintOptions } from './lint/index.js';
