@@ -26,7 +26,7 @@ export function lintSources(sources: readonly PolicySource[], o: LintOptions): L
     const place = (f: Finding): LintFinding => ({ ...f, file: src.name, ...at(f.path) });
     let data: unknown;
     try {
-      data = parse(src.text, { maxAliasCount: 100 });
+      data = parse(src.text, { maxAliasCount: 100, logLevel: 'error' });
     } catch {
       data = undefined;
     }

@@ -5,7 +5,7 @@ export type Locator = (path: readonly (string | number)[]) => { line?: number; c
 
 export function locator(text: string): Locator {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, logLevel: 'error' });
   return (path) => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;

@@ -46,7 +46,7 @@ describe('loading broken rules', () => {
       }),
       { numRuns: runs(60) },
     );
-  });
+  }, 600_000);
 
   it('random JSON values and policies with a random part swapped give PolicyValidationError', () => {
     const swapped = fc.tuple(policyArb('swapped'), fc.constantFrom('eligibility', 'amount', 'parameters', 'regions', 'source', 'title', 'validFrom', 'cases', 'exclusive'), fc.oneof(fc.anything(), anyLeafArb));
@@ -57,5 +57,5 @@ describe('loading broken rules', () => {
       }),
       { numRuns: runs(300) },
     );
-  });
+  }, 600_000);
 });
