@@ -77,6 +77,12 @@ describe('the lint command', () => {
     expect(r.out).toMatch(/\d+ errors, \d+ warnings?\n$/);
   });
 
+  it('fails on a directory without rule files', async () => {
+    const r = await cli([join(ROOT, 'src', 'lint'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).findings[0]).toMatchObject({ code: 'no_policies' });
+  });
+
   it('rejects a bad --stale-years', async () => {
     expect((await cli(['--stale-years', 'soon'])).code).toBe(2);
   });

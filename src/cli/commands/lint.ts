@@ -33,7 +33,10 @@ export const lint: Command = {
     // The command line is the edge where today may be read.
     const asOf = formatDay(resolveAsOf(values['as-of'] ?? new Date()));
     const dir = positionals[0] ?? values.rules;
-    const findings = lintSources(await readRuleSources(dir), { asOf, staleYears });
+    const sources = await readRuleSources(dir);
+    const findings: LintFinding[] = sources.length
+      ? lintSources(sources, { asOf, staleYears })
+      : [{ severity: 'error', code: 'no_policies', file: dir, path: [], message: `no .yaml, .yml or .json rule files under ${dir}` }];
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;
     if (values.json) io.stdout(JSON.stringify({ asOf, errors, warnings, findings }, null, 2));
