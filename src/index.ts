@@ -47,3 +47,4 @@ export {
 export { SYNONYMS, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';
 export { applyAnswer, readDate, readNumber, readRegion, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';
 export { converse, initialState, detectIntent, INTENTS, WORDS as CONVERSE_WORDS, type ConversationState, type ConverseOptions, type ConverseResult, type ConverseChannel, type IntentDef, type IntentName } from './converse/index.js';
+export { lintSources, type LintFinding, type LintOptions } from './lint/index.js';

@@ -35,12 +35,20 @@ export async function readRuleSources(dir: string, only?: (path: string) => bool
   );
 }
 
+/** Project files live under `<rules>/projects`, beside the policies but in their own language. */
+const isProjectFile = (dir: string, file: string): boolean => relative(dir, file).split(/[\\/]/)[0] === 'projects';
+
+/** The policy sources below `dir`: every rule file except the projects. */
+export function readPolicySources(dir: string): Promise<PolicySource[]> {
+  return readRuleSources(dir, (f) => !isProjectFile(dir, f));
+}
+
 /**
  * Loads every rule file below `dir` (projects under `projects/` excepted). Throws one
  * `PolicyValidationError` with file, line and column for every problem found.
  */
 export async function loadPolicyDir(dir: string): Promise<Policy[]> {
-  const sources = await readRuleSources(dir, (f) => !/[\\/]projects[\\/]/.test(relative(dir, f)) && !relative(dir, f).startsWith('projects'));
+  const sources = await readPolicySources(dir);
   if (sources.length === 0) throw new PolicyValidationError([{ file: dir, path: [], code: 'no_policies', message: `no .yaml, .yml or .json rule files under ${dir}` }]);
   return parsePolicies(sources);
 }

@@ -48,6 +48,8 @@ const ZH: Record<string, string> = {
   too_many_conditions: '条件数量超出上限',
   invalid_date: '日期不存在',
   empty_file: '文件为空',
+  unknown_tag: 'YAML 标签不受支持',
+  ambiguous_anchor: 'YAML 锚点或别名写法有歧义',
   unsafe_url: '链接必须以 http:// 或 https:// 开头',
 };
 

@@ -94,7 +94,7 @@ function internalKeys(doc: Document, lc: LineCounter): Omit<PolicyIssue, 'file'>
   return out;
 }
 
-const YAML_CODES: Record<string, string> = { MULTIPLE_DOCS: 'multiple_documents', DUPLICATE_KEY: 'duplicate_key' };
+const YAML_CODES: Record<string, string> = { MULTIPLE_DOCS: 'multiple_documents', DUPLICATE_KEY: 'duplicate_key', TAG_RESOLVE_FAILED: 'unknown_tag', BAD_ALIAS: 'ambiguous_anchor' };
 const STACK = /call stack/i;
 
 /** What `parseDocuments` needs to know of one kind of rule document. */
@@ -132,7 +132,9 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
       return;
     }
   }
-  const doc = parseDocument(src.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // Warnings become issues rather than process warnings: a library does not write to the console.
+  const doc = parseDocument(src.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  for (const w of doc.warnings) doc.errors.push(w);
   if (doc.errors.length) {
     const deep = doc.errors.find((e) => STACK.test(e.message));
     for (const e of deep ? [deep] : doc.errors) {

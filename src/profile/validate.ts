@@ -27,6 +27,17 @@ export const MAX_PROFILE_BYTES = 64 * 1024;
 /** Objects and arrays nest no deeper than this, `extra` included. */
 export const MAX_PROFILE_DEPTH = 16;
 
+/** UTF-8 length of a text (an upper bound for lone surrogates), counted no further than `budget`. */
+function utf8Length(text: string, budget: number): number {
+  if (text.length > budget) return text.length;
+  let n = text.length;
+  for (let i = 0; i < text.length && n <= budget; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) n += c > 0x7ff ? 2 : 1;
+  }
+  return n;
+}
+
 /**
  * Measures a value's JSON size without serialising it, stopping as soon as a limit is passed, so a
  * huge, deeply nested or cyclic input costs no more than the limit itself.
@@ -36,7 +47,7 @@ export function profileSizeIssue(input: unknown): ProfileIssue | null {
   const stack: [unknown, number][] = [[input, 0]];
   while (stack.length) {
     const [v, depth] = stack.pop()!;
-    if (typeof v === 'string') bytes += v.length + 2;
+    if (typeof v === 'string') bytes += utf8Length(v, MAX_PROFILE_BYTES - bytes) + 2;
     else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_PROFILE_DEPTH) return { path: [], code: 'too_deep', message: `a profile nests deeper than ${MAX_PROFILE_DEPTH} levels` };
       const keys = Object.keys(v);

@@ -97,3 +97,12 @@ describe('hostile profiles', () => {
     expect(() => matcher.evaluate(input, { asOf: '2025-06-01' })).toThrow(ProfileValidationError);
   });
 });
+
+describe('profile size is measured in UTF-8 bytes', () => {
+  it.each([
+    ['21 000 Chinese characters (63 KB of UTF-8) fit', 21_000, true],
+    ['22 000 Chinese characters (66 KB of UTF-8) do not', 22_000, false],
+  ])('%s', (_name, n, ok) => {
+    expect(safeParseProfile({ id: 'p', extra: { note: '返'.repeat(n) } }).success).toBe(ok);
+  });
+});
