@@ -1,9 +1,14 @@
-import { F, T, U, type Tri } from '../core/tri.js';
+import type { Tri } from '../core/tri.js';
 import { dayOf } from '../core/dates.js';
 import { operatorFor, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
 import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import { factDomain, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
+
+// Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
+const F = 0;
+const T = 1;
+const U = 2;
 
 /** A compiled condition that keeps its shape, for explanations and missing-field collection. */
 export interface CompiledNode {

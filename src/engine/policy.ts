@@ -13,6 +13,8 @@ export interface CompiledPolicy {
   readonly index: number;
   readonly root: CompiledNode;
   readonly amount: AmountFn | null;
+  /** The amount reads no answers (fixed, range, per-year), so it depends on the day only. */
+  readonly amountIsConstant: boolean;
   readonly from: number;
   readonly to: number;
   /** Region prefixes the policy covers; empty means nationwide. */
@@ -32,6 +34,7 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
     index,
     root: compileEligibility(policy, scope),
     amount: policy.amount ? compileAmount(policy.amount, scope, 'amount') : null,
+    amountIsConstant: !!policy.amount && ['fixed', 'range', 'per-year'].includes(policy.amount.kind),
     from: policy.validFrom ? dayOf(policy.validFrom) : Number.NEGATIVE_INFINITY,
     to: policy.validTo ? dayOf(policy.validTo) : Number.POSITIVE_INFINITY,
     prefixes: policy.regions.map(regionPrefix),

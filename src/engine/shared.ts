@@ -1,0 +1,35 @@
+import type { Evaluation } from './matcher.js';
+import type { CompiledPolicy } from './policy.js';
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Frozen verdict-mode results shared across profiles: "ineligible" per policy, and "eligible"
+ * per policy and parameter table (an amount that reads no answers depends only on the day's
+ * parameters). Screening 100k people then allocates for unknowns and fact-dependent amounts only.
+ */
+export class SharedResults {
+  private readonly no: Evaluation[] = [];
+  private readonly yes: Evaluation[] = [];
+  private yesParams: ArrayLike<number> | null = null;
+
+  ineligible(cp: CompiledPolicy): Evaluation {
+    return (this.no[cp.index] ??= Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: NONE }));
+  }
+
+  eligible(cp: CompiledPolicy, params: ArrayLike<number>): Evaluation {
+    // ParamTable hands out one array per day, so its identity keys the cache.
+    if (params !== this.yesParams) {
+      this.yes.length = 0;
+      this.yesParams = params;
+    }
+    let e = this.yes[cp.index];
+    if (!e) {
+      const amount = cp.amount ? cp.amount([], params) : null;
+      const base = { policyId: cp.policy.id, status: 'eligible' as const, missing: NONE, reasons: NONE };
+      e = Object.freeze(amount ? { ...base, amount: Object.freeze(amount) } : base);
+      this.yes[cp.index] = e;
+    }
+    return e;
+  }
+}
