@@ -62,7 +62,8 @@ export class MatcherCore {
   private readonly byPrefix = new Map<string, CompiledPolicy[]>();
   private readonly candidateCache = new Map<string, CompiledPolicy[]>();
   private readonly scratch: unknown[];
-  private readonly shared = new SharedResults();
+  /** Frozen verdict-mode results shared across profiles (see shared.ts). */
+  readonly shared = new SharedResults();
 
   constructor(policies: readonly Policy[], options: MatcherOptions = {}) {
     this.policies = Object.freeze([...policies]);

@@ -44,3 +44,5 @@ export async function loadPolicyDir(dir: string): Promise<Policy[]> {
   if (sources.length === 0) throw new PolicyValidationError([{ file: dir, path: [], code: 'no_policies', message: `no .yaml, .yml or .json rule files under ${dir}` }]);
   return parsePolicies(sources);
 }
+
+export { createParallelMatcher, evaluateManyParallel, poolTask, type ParallelMatcher, type ParallelOptions } from './parallel.js';
