@@ -1,0 +1,197 @@
+/**
+ * `npm run bench`: guiyan against hand-written JS, json-logic-js, json-rules-engine and ZEN on the
+ * same rules and profiles. Checks that all engines agree, then prints rule evaluations per second
+ * (medians) and one JSON line. Numbers are medians of a shared, noisy machine.
+ */
+import { Bench } from 'tinybench';
+import { createMatcher, parsePolicies, parseProfile, type Profile } from '../../src/index.js';
+import { T, U } from '../../src/core/tri.js';
+import { createParallelMatcher } from '../../src/node/index.js';
+import { handWritten, jsonLogicPeer, jsonRulesEnginePeer, zenPeer, type Peer } from './peers.js';
+import type { Derived, P } from './shapes.js';
+import { AS_OF, buildWorkload, derive, profiles } from './workload.js';
+
+const N = Number(process.env.BENCH_PROFILES ?? 100_000);
+const quick = process.env.BENCH_QUICK === '1';
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const workload = buildWorkload(200);
+const POLICIES = workload.sources.length;
+
+// 1. Load, validate and compile the 200 rule files.
+const compileTimes: number[] = [];
+for (let i = 0; i < 9; i++) {
+  const t = performance.now();
+  createMatcher(parsePolicies(workload.sources));
+  compileTimes.push(performance.now() - t);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const compile200Ms = median(compileTimes);
+log(`compile: ${POLICIES} rule files parsed, validated and compiled in ${compile200Ms.toFixed(1)} ms (median of 9; first ${compileTimes[0]!.toFixed(1)} ms)`);
+
+const matcher = createMatcher(parsePolicies(workload.sources));
+const core = matcher.core;
+const day = core.day(AS_OF);
+
+// 2. Profiles: complete (every engine), and 30% missing (guiyan alone).
+const complete = profiles(N, 1);
+const sparse = profiles(N, 2, 0.3);
+const derived: Derived[] = complete.map((p) => derive(p, day));
+let t0 = performance.now();
+const valid: Profile[] = complete.map((p) => parseProfile(p));
+const validateMs = performance.now() - t0;
+const validSparse: Profile[] = sparse.map((p) => parseProfile(p));
+log(`profiles: ${N} complete, ${N} with 30% of answers missing; validation ${((validateMs / N) * 1000).toFixed(2)} µs per profile`);
+
+// 3. Every engine must give the same verdicts on the complete profiles.
+const guiyanVerdicts = (p: Profile): boolean[] => {
+  const out = new Array<boolean>(POLICIES).fill(false);
+  core.verdicts(p, day, (cp, t) => {
+    if (t === U) throw new Error(`unknown verdict on a complete profile (${p.id}, ${cp.policy.id})`);
+    out[cp.index] = t === T;
+  });
+  return out;
+};
+const hand = handWritten(workload.rules);
+const logic = jsonLogicPeer(workload.rules);
+const jre = jsonRulesEnginePeer(workload.rules);
+const zen = zenPeer(workload.rules);
+const CHECK: [Peer, number][] = [[hand, N], [logic, quick ? 300 : 2000], [jre, quick ? 50 : 300], [zen, quick ? 200 : 1000]];
+let eligible = 0;
+for (const [peer, count] of CHECK) {
+  for (let i = 0; i < count; i++) {
+    const want = guiyanVerdicts(valid[i]!);
+    const got = await peer.verdicts(complete[i], derived[i]!);
+    for (let k = 0; k < POLICIES; k++) {
+      if (want[k] !== got[k]) {
+        log(`MISMATCH: ${peer.name} says ${got[k]} for ${workload.rules[k]!.id} on ${complete[i].id}; guiyan says ${want[k]}`);
+        process.exit(1);
+      }
+      if (peer === hand && want[k]) eligible++;
+    }
+  }
+  log(`agree: guiyan = ${peer.name} on ${count} profiles × ${POLICIES} policies`);
+}
+log(`eligible verdicts: ${((eligible / (N * POLICIES)) * 100).toFixed(2)}% of ${N * POLICIES}`);
+
+// 4. Rates. Each task is one pass over a slice of profiles; rate = profiles × policies / median pass time.
+interface Row {
+  name: string;
+  perPass: number;
+  rate: number;
+  note?: string;
+}
+const rows: Row[] = [];
+async function rate(name: string, perPass: number, fn: () => unknown, note?: string, iterations = quick ? 3 : 12): Promise<number> {
+  const bench = new Bench({ iterations, time: 0, warmupIterations: 2, warmupTime: 0 });
+  bench.add(name, fn as () => void);
+  await bench.run();
+  const r = bench.tasks[0]!.result;
+  if (r.state !== 'completed') throw new Error(`${name}: ${r.state}`);
+  const ms = r.latency.p50;
+  const row: Row = { name, perPass, rate: (perPass * POLICIES) / (ms / 1000), ...(note ? { note } : {}) };
+  rows.push(row);
+  log(`${name}: ${Math.round(row.rate).toLocaleString('en')} rule evaluations/s`);
+  return row.rate;
+}
+const slice = <X>(xs: X[], n: number) => xs.slice(0, Math.min(n, xs.length));
+let sink = 0;
+
+const F = quick ? 2000 : 10_000;
+const handRate = await rate('hand-written JS (ceiling)', F, () => {
+  for (let i = 0; i < F; i++) {
+    const p = complete[i];
+    const d = derive(p, day);
+    for (const r of workload.rules) if (r.hand(p, d)) sink++;
+  }
+}, 'derived dates computed per profile, inside the pass');
+const verdictRate = await rate('guiyan verdict (core.verdicts)', F, () => {
+  for (let i = 0; i < F; i++) core.verdicts(valid[i]!, day, (_cp, t) => (sink += t));
+}, 'validated profiles; facts per profile inside the pass');
+await rate('guiyan evaluateMany verdict, incl. validation', F, () => matcher.evaluateMany(slice(complete, F), { asOf: AS_OF, mode: 'verdict' }), 'zod validation + one Evaluation per policy');
+await rate('guiyan verdict, 30% missing', F, () => {
+  for (let i = 0; i < F; i++) core.evaluateProfile(validSparse[i]!, day, { mode: 'verdict' });
+}, 'status, missing fields and amount');
+const E = quick ? 300 : 2000;
+const explainRate = await rate('guiyan explain', E, () => {
+  for (let i = 0; i < E; i++) core.evaluateProfile(valid[i]!, day, { mode: 'explain' });
+}, 'reasons in zh-CN');
+const L = quick ? 100 : 500;
+const logicRate = await rate('json-logic-js', L, () => {
+  for (let i = 0; i < L; i++) sink += (logic.verdicts(complete[i], derive(complete[i], day)) as boolean[]).length;
+}, 'same derived dates');
+const J = quick ? 10 : 60;
+const jreRate = await rate('json-rules-engine', J, async () => {
+  for (let i = 0; i < J; i++) sink += (await jre.verdicts(complete[i], derive(complete[i], day))).length;
+}, 'dot-path resolver', quick ? 3 : 7);
+const Z = quick ? 50 : 300;
+const zenRate = await rate('@gorules/zen-engine', Z, async () => {
+  for (let i = 0; i < Z; i++) sink += (await zen.verdicts(complete[i], derive(complete[i], day))).length;
+}, 'one expression node, 200 expressions', quick ? 3 : 7);
+zen.close();
+
+// 5. Screening 100k × 200 on one core (validation included), and on a two-thread pool.
+const screenOnce = () => {
+  let n = 0;
+  for (const raw of complete) core.verdicts(parseProfile(raw), day, (_cp, t) => (n += t === T ? 1 : 0));
+  return n;
+};
+const screenTimes: number[] = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) {
+  t0 = performance.now();
+  sink += screenOnce();
+  screenTimes.push(performance.now() - t0);
+}
+const screen100kx200Ms = median(screenTimes);
+log(`screen: ${N} profiles × ${POLICIES} policies in ${screen100kx200Ms.toFixed(0)} ms on one core (validate + verdicts)`);
+
+const pm = await createParallelMatcher(workload.sources, { threads: 2 });
+await pm.evaluateMany(slice(complete, 2000), { asOf: AS_OF, mode: 'verdict', scope: 'applicable' });
+const poolTimes: number[] = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) {
+  t0 = performance.now();
+  sink += (await pm.evaluateMany(complete, { asOf: AS_OF, mode: 'verdict', scope: 'applicable' })).length;
+  poolTimes.push(performance.now() - t0);
+}
+await pm.destroy();
+const t1 = performance.now();
+sink += matcher.evaluateMany(complete, { asOf: AS_OF, mode: 'verdict', scope: 'applicable' }).length;
+const singleMany = performance.now() - t1;
+log(`evaluateMany (verdict, applicable): ${singleMany.toFixed(0)} ms on one thread, ${median(poolTimes).toFixed(0)} ms on a 2-thread pool (median)`);
+
+// 6. One person, 200 policies, explained (matcher.recommend when it exists).
+const rec = (matcher as unknown as { recommend?: (p: unknown, o: unknown) => unknown }).recommend;
+const recName = rec ? 'matcher.recommend' : 'matcher.evaluate (explain; recommend does not exist yet)';
+let k = 0;
+const recBench = new Bench({ iterations: quick ? 300 : 3000, time: 0, warmupIterations: 100 });
+recBench.add(recName, () => {
+  const p = sparse[k++ % sparse.length];
+  sink += (rec ? (rec.call(matcher, p, { asOf: AS_OF }) as unknown[]) : matcher.evaluate(p, { asOf: AS_OF })).length;
+});
+await recBench.run();
+const recLatency = recBench.tasks[0]!.result;
+if (recLatency.state !== 'completed') throw new Error('recommend bench failed');
+const recommendP99Ms = recLatency.latency.p99;
+log(`${recName}: one profile over ${POLICIES} policies, p50 ${recLatency.latency.p50.toFixed(3)} ms, p99 ${recommendP99Ms.toFixed(3)} ms`);
+
+// 7. The table and the JSON line.
+const fmt = (x: number) => Math.round(x).toLocaleString('en');
+console.log(`\n${N} profiles, ${POLICIES} policies, asOf ${AS_OF}; medians on a shared machine (other work runs alongside: expect noise)\n`);
+console.log('| engine | profiles per pass | rule evaluations/s | × hand-written | note |');
+console.log('|---|---:|---:|---:|---|');
+for (const r of rows) console.log(`| ${r.name} | ${r.perPass} | ${fmt(r.rate)} | ${(r.rate / handRate).toFixed(3)} | ${r.note ?? ''} |`);
+console.log('');
+const round = (x: number, d = 2) => Number(x.toFixed(d));
+console.log(
+  JSON.stringify({
+    guiyanVerdictVsHandwritten: round(verdictRate / handRate, 3),
+    guiyanVsJsonLogic: round(verdictRate / logicRate, 1),
+    guiyanVsJsonRulesEngine: round(verdictRate / jreRate, 1),
+    explainVsJsonLogic: round(explainRate / logicRate, 2),
+    recommendP99Ms: round(recommendP99Ms, 3),
+    screen100kx200Ms: round(screen100kx200Ms, 0),
+    compile200Ms: round(compile200Ms, 1),
+  }),
+);
+if (sink === -1) console.log('');
+process.exit(0);
