@@ -39,6 +39,18 @@ describe('verdict mode', () => {
     );
   });
 
+  it('explains a profile the same whatever was explained before (memoised reasons)', () => {
+    fc.assert(
+      fc.property(arbCatalogue, fc.array(arbProfile(0.3), { minLength: 2, maxLength: 6 }), arbAsOf, fc.constantFrom('zh-CN', 'en' as const), (inputs, profiles, asOf, locale) => {
+        const warm = matcherOf(inputs);
+        const warmed = profiles.map((p) => warm.evaluate(p, { asOf, locale }));
+        const cold = profiles.map((p) => matcherOf(inputs).evaluate(p, { asOf, locale }));
+        expect(warmed).toEqual(cold);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('core.verdicts visits exactly the applicable policies with their verdicts', () => {
     fc.assert(
       fc.property(arbCatalogue, arbProfile(0.3), arbAsOf, (inputs, input, asOf) => {
