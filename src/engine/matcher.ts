@@ -151,9 +151,13 @@ export class MatcherCore {
     const f = this.facts.fill(profile, day, this.scratch);
     const p = this.params.at(day);
     const pool = this.candidates(profile.regionCode, day);
+    if (profile.regionCode === undefined) {
+      for (let i = 0; i < pool.length; i++) visit(pool[i]!, pool[i]!.root.verdict(f, p), f, p);
+      return;
+    }
     for (let i = 0; i < pool.length; i++) {
       const cp = pool[i] as CompiledPolicy;
-      visit(cp, cp.root.verdict(f, p), f, p);
+      visit(cp, cp.withinRegion(f, p), f, p);
     }
   }
 
@@ -174,9 +178,9 @@ export class MatcherCore {
       const cp = pool[i] as CompiledPolicy;
       if (applicable[j] === cp) {
         j++;
-        out[i] = this.evaluateCompiled(cp, f, p, locale, explainIt);
+        out[i] = explainIt || region === undefined ? this.evaluateCompiled(cp, f, p, locale, explainIt) : this.verdictOf(cp, cp.withinRegion(f, p), f, p);
       } else if (explainIt) {
-        out[i] = { policyId: cp.policy.id, status: 'ineligible', missing: [], reasons: explain(cp.root.children[0]!, f, p, locale) };
+        out[i] = this.shared.outOfRegion(cp, region!, locale, () => explain(cp.root.children[0]!, f, p, locale));
       } else out[i] = this.shared.ineligible(cp);
     }
     return out;

@@ -1,3 +1,4 @@
+import type { Reason } from './explain.js';
 import type { Evaluation } from './matcher.js';
 import type { CompiledPolicy } from './policy.js';
 
@@ -12,6 +13,24 @@ export class SharedResults {
   private readonly no: Evaluation[] = [];
   private readonly yes: Evaluation[] = [];
   private yesParams: ArrayLike<number> | null = null;
+
+  private readonly outside: { zh: Map<string, Evaluation>; en: Map<string, Evaluation> }[] = [];
+
+  /**
+   * Explain-mode "not in this region": depends only on the policy, the profile's region and the
+   * locale, so it is built once per combination (bounded).
+   */
+  outOfRegion(cp: CompiledPolicy, region: string, locale: string, reasons: () => readonly Reason[]): Evaluation {
+    const byLocale = (this.outside[cp.index] ??= { zh: new Map(), en: new Map() });
+    const map = locale === 'en' ? byLocale.en : byLocale.zh;
+    let e = map.get(region);
+    if (!e) {
+      if (map.size > 1024) map.clear();
+      e = Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: Object.freeze([...reasons()]) });
+      map.set(region, e);
+    }
+    return e;
+  }
 
   ineligible(cp: CompiledPolicy): Evaluation {
     return (this.no[cp.index] ??= Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: NONE }));
