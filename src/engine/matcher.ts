@@ -5,7 +5,7 @@ import { parseProfile } from '../profile/validate.js';
 import type { Profile } from '../profile/schema.js';
 import type { Policy } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
-import { collectMissing } from './compile.js';
+import { missingInto } from './compile.js';
 import { explain, type Reason } from './explain.js';
 import { FactTable } from './facts.js';
 import { ParamTable } from './params.js';
@@ -122,9 +122,12 @@ export class MatcherCore {
 
   /** Field paths whose answers could settle an unknown verdict, in rule order. */
   missingOf(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>): string[] {
-    const set = new Set<string>();
-    collectMissing(cp.root, f, p, set);
-    return [...set];
+    const list: string[] = [];
+    missingInto(cp.root, f, p, list);
+    // Few fields repeat, so a linear dedupe beats a Set.
+    const out: string[] = [];
+    for (const x of list) if (!out.includes(x)) out.push(x);
+    return out;
   }
 
   /**

@@ -4,6 +4,7 @@
  * (medians) and one JSON line. Numbers are medians of a shared, noisy machine.
  */
 import { Bench } from 'tinybench';
+import { measure, median, type Task } from './measure.js';
 import { createMatcher, parsePolicies, parseProfile, type Profile } from '../../src/index.js';
 import { T, U } from '../../src/core/tri.js';
 import { createParallelMatcher } from '../../src/node/index.js';
@@ -25,7 +26,6 @@ for (let i = 0; i < 9; i++) {
   createMatcher(parsePolicies(workload.sources));
   compileTimes.push(performance.now() - t);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const compile200Ms = median(compileTimes);
 log(`compile: ${POLICIES} rule files parsed, validated and compiled in ${compile200Ms.toFixed(1)} ms (median of 9; first ${compileTimes[0]!.toFixed(1)} ms)`);
 
@@ -75,60 +75,51 @@ for (const [peer, count] of CHECK) {
 log(`eligible verdicts: ${((eligible / (N * POLICIES)) * 100).toFixed(2)}% of ${N * POLICIES}`);
 
 // 4. Rates. Each task is one pass over a slice of profiles; rate = profiles × policies / median pass time.
-interface Row {
-  name: string;
-  perPass: number;
-  rate: number;
-  note?: string;
-}
-const rows: Row[] = [];
-async function rate(name: string, perPass: number, fn: () => unknown, note?: string, iterations = quick ? 3 : 12): Promise<number> {
-  const bench = new Bench({ iterations, time: 0, warmupIterations: 2, warmupTime: 0 });
-  bench.add(name, fn as () => void);
-  await bench.run();
-  const r = bench.tasks[0]!.result;
-  if (r.state !== 'completed') throw new Error(`${name}: ${r.state}`);
-  const ms = r.latency.p50;
-  const row: Row = { name, perPass, rate: (perPass * POLICIES) / (ms / 1000), ...(note ? { note } : {}) };
-  rows.push(row);
-  log(`${name}: ${Math.round(row.rate).toLocaleString('en')} rule evaluations/s`);
-  return row.rate;
-}
-const slice = <X>(xs: X[], n: number) => xs.slice(0, Math.min(n, xs.length));
 let sink = 0;
-
 const F = quick ? 2000 : 10_000;
-const handRate = await rate('hand-written JS (ceiling)', F, () => {
-  for (let i = 0; i < F; i++) {
-    const p = complete[i];
-    const d = derive(p, day);
-    for (const r of workload.rules) if (r.hand(p, d)) sink++;
-  }
-}, 'derived dates computed per profile, inside the pass');
-const verdictRate = await rate('guiyan verdict (core.verdicts)', F, () => {
-  for (let i = 0; i < F; i++) core.verdicts(valid[i]!, day, (_cp, t) => (sink += t));
-}, 'validated profiles; facts per profile inside the pass');
-await rate('guiyan evaluateMany verdict, incl. validation', F, () => matcher.evaluateMany(slice(complete, F), { asOf: AS_OF, mode: 'verdict' }), 'zod validation + one Evaluation per policy');
-await rate('guiyan verdict, 30% missing', F, () => {
-  for (let i = 0; i < F; i++) core.evaluateProfile(validSparse[i]!, day, { mode: 'verdict' });
-}, 'status, missing fields and amount');
 const E = quick ? 300 : 2000;
-const explainRate = await rate('guiyan explain', E, () => {
-  for (let i = 0; i < E; i++) core.evaluateProfile(valid[i]!, day, { mode: 'explain' });
-}, 'reasons in zh-CN');
-const L = quick ? 100 : 500;
-const logicRate = await rate('json-logic-js', L, () => {
-  for (let i = 0; i < L; i++) sink += (logic.verdicts(complete[i], derive(complete[i], day)) as boolean[]).length;
-}, 'same derived dates');
-const J = quick ? 10 : 60;
-const jreRate = await rate('json-rules-engine', J, async () => {
-  for (let i = 0; i < J; i++) sink += (await jre.verdicts(complete[i], derive(complete[i], day))).length;
-}, 'dot-path resolver', quick ? 3 : 7);
-const Z = quick ? 50 : 300;
-const zenRate = await rate('@gorules/zen-engine', Z, async () => {
-  for (let i = 0; i < Z; i++) sink += (await zen.verdicts(complete[i], derive(complete[i], day))).length;
-}, 'one expression node, 200 expressions', quick ? 3 : 7);
+const L = quick ? 100 : 400;
+const J = quick ? 10 : 40;
+const Z = quick ? 50 : 200;
+const tasks: Task[] = [
+  { name: 'hand-written JS (ceiling)', perPass: F, iterations: 5, note: 'dates derived per profile inside the pass', fn: () => {
+    for (let i = 0; i < F; i++) {
+      const p = complete[i];
+      const d = derive(p, day);
+      for (const r of workload.rules) if (r.hand(p, d)) sink++;
+    }
+  } },
+  { name: 'guiyan verdict (core.verdicts)', perPass: F, iterations: 5, note: 'validated profiles; facts per profile inside the pass', fn: () => {
+    for (let i = 0; i < F; i++) core.verdicts(valid[i]!, day, (_cp, t) => (sink += t));
+  } },
+  { name: 'guiyan evaluateMany verdict, incl. validation', perPass: F, iterations: 3, note: 'zod validation + one Evaluation per policy', fn: () => matcher.evaluateMany(complete.slice(0, F), { asOf: AS_OF, mode: 'verdict' }) },
+  { name: 'guiyan verdict, 30% missing', perPass: F, iterations: 3, note: 'status, missing fields and amount', fn: () => {
+    for (let i = 0; i < F; i++) core.evaluateProfile(validSparse[i]!, day, { mode: 'verdict' });
+  } },
+  { name: 'guiyan explain', perPass: E, iterations: 3, note: 'reasons in zh-CN, one Evaluation per policy', fn: () => {
+    for (let i = 0; i < E; i++) core.evaluateProfile(valid[i]!, day, { mode: 'explain' });
+  } },
+  { name: 'json-logic-js', perPass: L, iterations: 3, note: 'same derived dates', fn: () => {
+    for (let i = 0; i < L; i++) sink += (logic.verdicts(complete[i], derive(complete[i], day)) as boolean[]).length;
+  } },
+  { name: 'json-rules-engine', perPass: J, iterations: 3, note: 'dot-path resolver', fn: async () => {
+    for (let i = 0; i < J; i++) sink += (await jre.verdicts(complete[i], derive(complete[i], day))).length;
+  } },
+  { name: '@gorules/zen-engine', perPass: Z, iterations: 3, note: 'one expression node, 200 expressions', fn: async () => {
+    for (let i = 0; i < Z; i++) sink += (await zen.verdicts(complete[i], derive(complete[i], day))).length;
+  } },
+];
+const passMs = await measure(tasks, quick ? 2 : 5, log);
 zen.close();
+const rateOf = (name: string) => {
+  const t = tasks.find((x) => x.name === name)!;
+  return (t.perPass * POLICIES) / (passMs.get(name)! / 1000);
+};
+const handRate = rateOf('hand-written JS (ceiling)');
+const verdictRate = rateOf('guiyan verdict (core.verdicts)');
+const explainRate = rateOf('guiyan explain');
+const logicRate = rateOf('json-logic-js');
+const jreRate = rateOf('json-rules-engine');
 
 // 5. Screening 100k × 200 on one core (validation included), and on a two-thread pool.
 const screenOnce = () => {
@@ -146,7 +137,7 @@ const screen100kx200Ms = median(screenTimes);
 log(`screen: ${N} profiles × ${POLICIES} policies in ${screen100kx200Ms.toFixed(0)} ms on one core (validate + verdicts)`);
 
 const pm = await createParallelMatcher(workload.sources, { threads: 2 });
-await pm.evaluateMany(slice(complete, 2000), { asOf: AS_OF, mode: 'verdict', scope: 'applicable' });
+await pm.evaluateMany(complete.slice(0, 2000), { asOf: AS_OF, mode: 'verdict', scope: 'applicable' });
 const poolTimes: number[] = [];
 for (let i = 0; i < (quick ? 1 : 3); i++) {
   t0 = performance.now();
@@ -179,7 +170,7 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en');
 console.log(`\n${N} profiles, ${POLICIES} policies, asOf ${AS_OF}; medians on a shared machine (other work runs alongside: expect noise)\n`);
 console.log('| engine | profiles per pass | rule evaluations/s | × hand-written | note |');
 console.log('|---|---:|---:|---:|---|');
-for (const r of rows) console.log(`| ${r.name} | ${r.perPass} | ${fmt(r.rate)} | ${(r.rate / handRate).toFixed(3)} | ${r.note ?? ''} |`);
+for (const t of tasks) console.log(`| ${t.name} | ${t.perPass} | ${fmt(rateOf(t.name))} | ${(rateOf(t.name) / handRate).toFixed(3)} | ${t.note ?? ''} |`);
 console.log('');
 const round = (x: number, d = 2) => Number(x.toFixed(d));
 console.log(
