@@ -37,21 +37,30 @@ interface Task {
 }
 
 type Reply =
-  | { count: number; codes: Int32Array; extras: Evaluation[] }
+  | { count: number; codes: Uint8Array; extras: Evaluation[] }
   | { full: Evaluation[][] }
   | { invalid: ProfileIssue[] };
 
-// Codes per (profile, policy in force): absent from the scope, shared ineligible, shared eligible, extras[code - 3].
+// Codes per (profile, policy in force): absent from the scope, shared ineligible, shared eligible, or the next of `extras`.
 const ABSENT = 0;
 const NO = 1;
 const YES = 2;
+const EXTRA = 3;
 
 const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+
+/** A reply whose code buffer is handed over to the main thread instead of copied. */
+async function moved(reply: Reply & { codes: Uint8Array }): Promise<unknown> {
+  const { markMovable } = await import('tinypool');
+  const wrapped = { [Symbol.for('Tinypool.transferable')]: [reply.codes.buffer], [Symbol.for('Tinypool.valueOf')]: reply };
+  markMovable(wrapped);
+  return wrapped;
+}
 
 let workerMatcher: { key: string; matcher: Matcher } | undefined;
 
 /** Runs inside a worker: compiles once per rule set, evaluates one chunk. */
-export function poolTask(task: Task): Reply {
+export async function poolTask(task: Task): Promise<unknown> {
   if (workerMatcher?.key !== task.key) workerMatcher = { key: task.key, matcher: createMatcher(parsePolicies(task.sources), task.matcherOptions) };
   const { core } = workerMatcher.matcher;
   const results: Evaluation[][] = [];
@@ -63,17 +72,22 @@ export function poolTask(task: Task): Reply {
   if (task.opts.mode !== 'verdict') return { full: results };
   const pool = core.candidates(undefined, task.day);
   const params = core.params.at(task.day);
-  const codes = new Int32Array(results.length * pool.length);
+  const codes = new Uint8Array(results.length * pool.length);
   const extras: Evaluation[] = [];
   results.forEach((list, i) => {
     let k = 0;
     for (const e of list) {
       while (pool[k]!.policy.id !== e.policyId) k++;
       const cp = pool[k]!;
-      codes[i * pool.length + k] = e === core.shared.ineligible(cp) ? NO : e === core.shared.eligible(cp, params) ? YES : 3 + extras.push(e) - 1;
+      if (e === core.shared.ineligible(cp)) codes[i * pool.length + k] = NO;
+      else if (e === core.shared.eligible(cp, params)) codes[i * pool.length + k] = YES;
+      else {
+        codes[i * pool.length + k] = EXTRA;
+        extras.push(e);
+      }
     }
   });
-  return { count: results.length, codes, extras };
+  return moved({ count: results.length, codes, extras });
 }
 
 /**
@@ -119,6 +133,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
           continue;
         }
         const n = inForce.length;
+        let next = 0;
         for (let i = 0; i < reply.count; i++) {
           const base = i * n;
           const list: Evaluation[] = [];
@@ -126,7 +141,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
             const c = reply.codes[base + k]!;
             if (c === ABSENT) continue;
             const cp = inForce[k]!;
-            list.push(c === NO ? core.shared.ineligible(cp) : c === YES ? core.shared.eligible(cp, params) : reply.extras[c - 3]!);
+            list.push(c === NO ? core.shared.ineligible(cp) : c === YES ? core.shared.eligible(cp, params) : reply.extras[next++]!);
           }
           out.push(list);
         }
