@@ -40,7 +40,7 @@ const rec = (matcher as unknown as { recommend?: (p: unknown, o: unknown) => unk
 const recName = rec ? 'matcher.recommend' : 'matcher.evaluate (explain; recommend does not exist yet)';
 let k = 0;
 let sink = 0;
-const recBench = new Bench({ iterations: quick ? 300 : 3000, time: 0, warmupIterations: 100 });
+const recBench = new Bench({ iterations: quick ? 300 : 3000, time: 0, warmupIterations: 300 });
 recBench.add(recName, () => {
   const p = people[k++ % people.length];
   sink += (rec ? (rec.call(matcher, p, { asOf: AS_OF }) as unknown[]) : matcher.evaluate(p, { asOf: AS_OF })).length;
@@ -48,8 +48,9 @@ recBench.add(recName, () => {
 await recBench.run();
 const recLatency = recBench.tasks[0]!.result;
 if (recLatency.state !== 'completed') throw new Error('recommend bench failed');
+// Wall time per call: on a loaded machine its tail also holds the waits for a core.
 const recommendP99Ms = recLatency.latency.p99;
-log(`${recName}: one profile over ${POLICIES} policies, p50 ${recLatency.latency.p50.toFixed(3)} ms, p99 ${recommendP99Ms.toFixed(3)} ms`);
+log(`${recName}: one profile (30% unanswered) over ${POLICIES} policies: p50 ${recLatency.latency.p50.toFixed(3)} ms, p75 ${recLatency.latency.p75.toFixed(3)} ms, p99 ${recommendP99Ms.toFixed(3)} ms`);
 
 // Profiles: complete (every engine), and 30% missing (guiyan alone).
 const complete = profiles(N, 1);
@@ -59,15 +60,21 @@ const screenOnce = () => {
   for (const raw of complete) core.verdicts(parseProfile(raw), day, (_cp, t) => (n += t === T ? 1 : 0));
   return n;
 };
-const screenTimes: number[] = [];
+// "On one core" is taken as the process's CPU time: other work shares this machine, and wall time
+// then measures the queue for a core. Both are printed; the JSON line carries the CPU time.
+const screenWall: number[] = [];
+const screenCpu: number[] = [];
 let t0 = 0;
 for (let i = 0; i < (quick ? 1 : 3); i++) {
   t0 = performance.now();
+  const c0 = process.cpuUsage();
   sink += screenOnce();
-  screenTimes.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  screenWall.push(performance.now() - t0);
+  screenCpu.push((c.user + c.system) / 1000);
 }
-const screen100kx200Ms = median(screenTimes);
-log(`screen: ${N} profiles × ${POLICIES} policies in ${screen100kx200Ms.toFixed(0)} ms on one core (validate + verdicts)`);
+const screen100kx200Ms = median(screenCpu);
+log(`screen: ${N} profiles × ${POLICIES} policies (validate + verdicts), median of ${screenWall.length}: ${screen100kx200Ms.toFixed(0)} ms CPU, ${median(screenWall).toFixed(0)} ms wall`);
 
 const sparse = profiles(N, 2, 0.3);
 const derived: Derived[] = complete.map((p) => derive(p, day));
