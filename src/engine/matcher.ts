@@ -116,7 +116,7 @@ export class MatcherCore {
     const status = triToStatus(t);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
     const reasons = explain(cp.root, f, p, locale);
-    const amount = status !== 'ineligible' && cp.amount ? cp.amount(f, p) : null;
+    const amount = status === 'ineligible' || !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
     return amount ? { policyId: cp.policy.id, status, missing, reasons, amount } : { policyId: cp.policy.id, status, missing, reasons };
   }
 
@@ -124,10 +124,16 @@ export class MatcherCore {
   missingOf(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>): string[] {
     const list: string[] = [];
     missingInto(cp.root, f, p, list);
-    // Few fields repeat, so a linear dedupe beats a Set.
-    const out: string[] = [];
-    for (const x of list) if (!out.includes(x)) out.push(x);
-    return out;
+    // Few fields repeat, so an in-place linear dedupe beats a Set.
+    let n = 0;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i]!;
+      let seen = false;
+      for (let j = 0; j < n; j++) if (list[j] === x) seen = true;
+      if (!seen) list[n++] = x;
+    }
+    list.length = n;
+    return list;
   }
 
   /**
@@ -138,7 +144,7 @@ export class MatcherCore {
     if (t === F) return this.shared.ineligible(cp);
     if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
-    const amount = cp.amount ? cp.amount(f, p) : null;
+    const amount = !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
     const status = triToStatus(t);
     return amount ? { policyId: cp.policy.id, status, missing, reasons: NONE, amount } : { policyId: cp.policy.id, status, missing, reasons: NONE };
   }
@@ -149,6 +155,7 @@ export class MatcherCore {
    * covering the profile's region), in catalogue order. Every other policy in force is ineligible
    * by region. `facts` and `params` are valid only during the call: read `cp.amount?.(facts, params)`
    * or `missingOf(cp, facts, params)` inside `visit` if needed. Allocates nothing per policy.
+   * The fact array is reused: `visit` must not evaluate another profile on this core.
    */
   verdicts(profile: Profile, day: number, visit: (cp: CompiledPolicy, t: Tri, facts: readonly unknown[], params: ArrayLike<number>) => void): void {
     const f = this.facts.fill(profile, day, this.scratch);

@@ -1,3 +1,4 @@
+import type { AmountRange } from './amount.js';
 import type { Reason } from './explain.js';
 import type { Evaluation } from './matcher.js';
 import type { CompiledPolicy } from './policy.js';
@@ -44,11 +45,30 @@ export class SharedResults {
     }
     let e = this.yes[cp.index];
     if (!e) {
-      const amount = cp.amount ? cp.amount([], params) : null;
+      const amount = this.amount(cp, params);
       const base = { policyId: cp.policy.id, status: 'eligible' as const, missing: NONE, reasons: NONE };
-      e = Object.freeze(amount ? { ...base, amount: Object.freeze(amount) } : base);
+      e = Object.freeze(amount ? { ...base, amount } : base);
       this.yes[cp.index] = e;
     }
     return e;
+  }
+
+  private readonly amounts: (AmountRange | null)[] = [];
+  private amountParams: ArrayLike<number> | null = null;
+
+  /** The frozen amount of a policy whose amount reads no answers, or null. */
+  amount(cp: CompiledPolicy, params: ArrayLike<number>): AmountRange | null {
+    if (!cp.amount || !cp.amountIsConstant) return null;
+    if (params !== this.amountParams) {
+      this.amounts.length = 0;
+      this.amountParams = params;
+    }
+    let a = this.amounts[cp.index];
+    if (a === undefined) {
+      const r = cp.amount([], params);
+      a = r ? Object.freeze(r) : null;
+      this.amounts[cp.index] = a;
+    }
+    return a;
   }
 }
