@@ -20,14 +20,19 @@ const workload = buildWorkload(200);
 const POLICIES = workload.sources.length;
 
 // 1. Load, validate and compile the 200 rule files.
-const compileTimes: number[] = [];
+// Like screening below, reported as CPU time (the machine is shared), with wall time alongside.
+const compileWall: number[] = [];
+const compileCpu: number[] = [];
 for (let i = 0; i < 9; i++) {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   createMatcher(parsePolicies(workload.sources));
-  compileTimes.push(performance.now() - t);
+  const c = process.cpuUsage(c0);
+  compileWall.push(performance.now() - t);
+  compileCpu.push((c.user + c.system) / 1000);
 }
-const compile200Ms = median(compileTimes);
-log(`compile: ${POLICIES} rule files parsed, validated and compiled in ${compile200Ms.toFixed(1)} ms (median of 9; first ${compileTimes[0]!.toFixed(1)} ms)`);
+const compile200Ms = median(compileCpu);
+log(`compile: ${POLICIES} rule files parsed, validated and compiled, median of 9: ${compile200Ms.toFixed(1)} ms CPU, ${median(compileWall).toFixed(1)} ms wall (first run ${compileWall[0]!.toFixed(1)} ms wall)`);
 
 const matcher = createMatcher(parsePolicies(workload.sources));
 const core = matcher.core;
