@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/schema.js';
-import { parseProfile as parseProfileOrThrow } from '../profile/validate.js';
+import { parseProfileFast } from './profile-check.js';
 import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from './matcher.js';
 
 /** Evaluates profiles against a compiled policy catalogue. */
@@ -28,7 +28,7 @@ export function createMatcher(policies: readonly Policy[], options: MatcherOptio
     evaluateMany(profiles, opts = {}) {
       const day = core.day(opts.asOf);
       const out: Evaluation[][] = [];
-      for (const p of profiles) out.push(core.evaluateProfile(parseProfileOrThrow(p), day, opts));
+      for (const p of profiles) out.push(core.evaluateProfile(parseProfileFast(p), day, opts));
       return out;
     },
   };

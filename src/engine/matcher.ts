@@ -1,7 +1,7 @@
 import { resolveAsOf, POLICY_TIME_ZONE } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
 import { triToStatus, type Status, type Tri } from '../core/tri.js';
-import { parseProfile } from '../profile/validate.js';
+import { parseProfileFast } from './profile-check.js';
 import type { Profile } from '../profile/schema.js';
 import type { Policy } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
@@ -196,8 +196,13 @@ export class MatcherCore {
     return out;
   }
 
+  /** Validates a profile as `parseProfile` does (same result and errors), on a precompiled fast path. */
+  parse(input: unknown): Profile {
+    return parseProfileFast(input);
+  }
+
   evaluate(input: unknown, opts: EvaluateOptions = {}): Evaluation[] {
-    const profile = parseProfile(input);
+    const profile = this.parse(input);
     return this.evaluateProfile(profile, this.day(opts.asOf), opts);
   }
 }

@@ -4,7 +4,8 @@ import { createMatcher, type Matcher } from '../engine/create.js';
 import type { EvaluateOptions, Evaluation, MatcherOptions } from '../engine/matcher.js';
 import { parsePolicies, type PolicySource } from '../policy/parse.js';
 import { contentHash } from '../core/hash.js';
-import { ProfileValidationError, safeParseProfile, type ProfileIssue } from '../profile/validate.js';
+import { ProfileValidationError, type ProfileIssue } from '../profile/validate.js';
+import { safeParseProfileFast } from '../engine/profile-check.js';
 
 /**
  * Batch evaluation across a worker pool. Workers receive the rule sources, not compiled closures,
@@ -65,7 +66,7 @@ export async function poolTask(task: Task): Promise<unknown> {
   const { core } = workerMatcher.matcher;
   const results: Evaluation[][] = [];
   for (const input of task.profiles) {
-    const r = safeParseProfile(input);
+    const r = safeParseProfileFast(input);
     if (!r.success) return { invalid: r.error.issues };
     results.push(core.evaluateProfile(r.profile, task.day, task.opts));
   }

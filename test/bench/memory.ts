@@ -3,7 +3,7 @@
  * validation and verdict-mode screening without keeping them, sampling the resident set size.
  * Ends with one JSON line.
  */
-import { createMatcher, parsePolicies, parseProfile } from '../../src/index.js';
+import { createMatcher, parsePolicies } from '../../src/index.js';
 import { T, U } from '../../src/core/tri.js';
 import { AS_OF, buildWorkload, completeProfile, prng, withMissing } from './workload.js';
 
@@ -29,7 +29,7 @@ let asked = 0;
 const t0 = performance.now();
 let i = 0;
 for (const raw of generated(TOTAL)) {
-  core.verdicts(parseProfile(raw), day, (cp, t, f, p) => {
+  core.verdicts(core.parse(raw), day, (cp, t, f, p) => {
     if (t === T) eligible++;
     else if (t === U) {
       unknown++;
