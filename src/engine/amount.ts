@@ -1,6 +1,9 @@
-import { F, T } from '../core/tri.js';
 import type { Amount, NumberValue } from '../policy/schema.js';
 import { compileCondition, toOperand, type CompileScope } from './compile.js';
+
+// Local copies of core/tri.ts's F/T: some loaders turn imported bindings into getter calls.
+const F = 0;
+const T = 1;
 
 export interface AmountRange {
   min: number;

@@ -1,9 +1,14 @@
-import { F, T, U, type Tri } from '../core/tri.js';
+import type { Tri } from '../core/tri.js';
 import { dayOf } from '../core/dates.js';
 import { operatorFor, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
 import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import { factDomain, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
+
+// Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
+const F = 0;
+const T = 1;
+const U = 2;
 
 /** A compiled condition that keeps its shape, for explanations and missing-field collection. */
 export interface CompiledNode {
@@ -110,12 +115,41 @@ export function compileCondition(node: Condition, scope: CompileScope, at: strin
 
 /** Adds the field paths whose answers could settle an unknown node, skipping decided branches. */
 export function collectMissing(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, out: Set<string>): void {
-  if (n.verdict(f, p) !== U) return;
+  const list: string[] = [];
+  missingInto(n, f, p, list);
+  for (const x of list) out.add(x);
+}
+
+/**
+ * One pass that gives the node's verdict and appends the unanswered fields under its undecided
+ * branches (duplicates possible): what a decided node appended is dropped again on the way up.
+ */
+export function missingInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, out: string[]): Tri {
   if (n.leaf) {
-    for (const i of n.leaf.inputs) if (f[i.slot] === undefined) out.add(i.field);
-    return;
+    const t = n.verdict(f, p);
+    if (t === U) for (const i of n.leaf.inputs) if (f[i.slot] === undefined) out.push(i.field);
+    return t;
   }
-  for (const c of n.children) collectMissing(c, f, p, out);
+  const start = out.length;
+  const cs = n.children;
+  let t: Tri;
+  if (n.kind === 'not') {
+    const c = missingInto(cs[0]!, f, p, out);
+    t = c === U ? U : c === T ? F : T;
+  } else {
+    const stop = n.kind === 'all' ? F : T;
+    t = n.kind === 'all' ? T : F;
+    for (let i = 0; i < cs.length; i++) {
+      const c = missingInto(cs[i]!, f, p, out);
+      if (c === stop) {
+        t = stop;
+        break;
+      }
+      if (c === U) t = U;
+    }
+  }
+  if (t !== U) out.length = start;
+  return t;
 }
 
 /** The eligibility tree with the policy's regions as an implicit first condition on `regionCode`. */

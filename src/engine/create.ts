@@ -2,7 +2,7 @@ import type { Locale } from '../core/text.js';
 import { nextQuestionFor, type NextQuestionOptions, type Question } from '../ask/index.js';
 import { searchPolicies, type SearchHit, type SearchOptions } from '../search/index.js';
 import type { Policy } from '../policy/schema.js';
-import { parseProfile as parseProfileOrThrow } from '../profile/validate.js';
+import { parseProfileFast } from './profile-check.js';
 import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from './matcher.js';
 import { bundle, nearMiss, rankProfile, type Bundle, type NearMiss, type Recommendation, type RecommendOptions } from '../recommend/index.js';
 
@@ -36,25 +36,25 @@ export interface Matcher {
 export function createMatcher(policies: readonly Policy[], options: MatcherOptions = {}): Matcher {
   const core = new MatcherCore(policies, options);
   const byId = new Map(core.policies.map((p) => [p.id, p]));
-  const recommend = (profile: unknown, opts: RecommendOptions = {}) => rankProfile(core, parseProfileOrThrow(profile), core.day(opts.asOf), opts);
+  const recommend = (profile: unknown, opts: RecommendOptions = {}) => rankProfile(core, parseProfileFast(profile), core.day(opts.asOf), opts);
   return {
     policies: core.policies,
     core,
     recommend,
     recommendBundle: (profile, opts = {}) => bundle(recommend(profile, { ...opts, limit: undefined, nearMisses: false }), byId, opts.locale),
-    nextQuestion: (profile, opts = {}) => nextQuestionFor(core, parseProfileOrThrow(profile), core.day(opts.asOf), opts),
+    nextQuestion: (profile, opts = {}) => nextQuestionFor(core, parseProfileFast(profile), core.day(opts.asOf), opts),
     search: (query, opts = {}) => searchPolicies(core, query, opts),
     nearMiss(profile, policyId, opts = {}) {
       const cp = core.compiledById(policyId);
       const day = core.day(opts.asOf);
       if (!cp || cp.from > day || day > cp.to) return null;
-      return nearMiss(core, cp, parseProfileOrThrow(profile), day, opts.locale);
+      return nearMiss(core, cp, parseProfileFast(profile), day, opts.locale);
     },
     evaluate: (profile, opts = {}) => core.evaluate(profile, opts),
     evaluateMany(profiles, opts = {}) {
       const day = core.day(opts.asOf);
       const out: Evaluation[][] = [];
-      for (const p of profiles) out.push(core.evaluateProfile(parseProfileOrThrow(p), day, opts));
+      for (const p of profiles) out.push(core.evaluateProfile(parseProfileFast(p), day, opts));
       return out;
     },
   };

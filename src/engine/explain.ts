@@ -1,5 +1,9 @@
 import { fill, pick, type Locale } from '../core/text.js';
-import { F, T, triToOutcome, type Outcome } from '../core/tri.js';
+import { triToOutcome, type Outcome } from '../core/tri.js';
+
+// Local copies of core/tri.ts's F/T: some loaders turn imported bindings into getter calls.
+const F = 0;
+const T = 1;
 import type { CompiledNode } from './compile.js';
 import { factLabel, showValue } from './display.js';
 
@@ -19,20 +23,55 @@ export interface Reason {
 
 const FLIP: Record<Outcome, Outcome> = { pass: 'fail', fail: 'pass', unknown: 'unknown' };
 
-function leafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, locale: Locale): Reason {
+function buildLeafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, locale: Locale, status: Outcome): Reason {
   const leaf = n.leaf!;
-  const status = triToOutcome(n.verdict(f, p));
-  const show = (v: unknown) => showValue(v, leaf.ref, leaf.domain, locale);
-  const expected = leaf.op.describe(leaf.node, { locale, show: (v) => show(leaf.value(v as never, p)) });
-  const inputs = leaf.inputs.map((i) => f[i.slot]);
-  const actual = inputs.some((v) => v === undefined) ? show(undefined) : show(f[leaf.slot]);
-  const label = factLabel(leaf.ref, locale);
+  const { ref, domain } = leaf;
+  const expected = leaf.op.describe(leaf.node, { locale, show: (v) => showValue(leaf.value(v as never, p), ref, domain, locale) });
+  let unanswered = false;
+  for (const i of leaf.inputs) if (f[i.slot] === undefined) unanswered = true;
+  const actual = showValue(unanswered ? undefined : f[leaf.slot], ref, domain, locale);
+  const label = factLabel(ref, locale);
   const text = leaf.node.reason
     ? fill(pick(leaf.node.reason, locale), { actual, expected, label })
     : locale === 'en'
       ? `${label}: ${actual}; required ${expected}`
       : `${label}：${actual}，要求${expected}`;
-  return { path: leaf.ref.field, status, text, actual, expected, at: n.at };
+  return Object.freeze({ path: ref.field, status, text, actual, expected, at: n.at });
+}
+
+/**
+ * A leaf's reason depends only on the value it read (its outcome follows from that value and the
+ * day's parameters) and the locale, and many people share those: reasons are frozen and memoised
+ * per leaf, keyed by the value itself (lists by their joined items).
+ */
+interface Memo {
+  params: ArrayLike<number>;
+  zh: Map<unknown, Reason>;
+  en: Map<unknown, Reason>;
+}
+const MEMO = new WeakMap<CompiledNode, Memo>();
+const MEMO_LIMIT = 1024;
+
+function leafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, locale: Locale): Reason {
+  const v = f[n.leaf!.slot];
+  let key: unknown = v;
+  if (typeof v === 'object' && v !== null) {
+    if (!Array.isArray(v)) return buildLeafReason(n, f, p, locale, triToOutcome(n.verdict(f, p)));
+    key = `\u0002${v.join('\u0001')}`;
+  }
+  let memo = MEMO.get(n);
+  if (!memo || memo.params !== p) {
+    memo = { params: p, zh: new Map(), en: new Map() };
+    MEMO.set(n, memo);
+  }
+  const map = locale === 'en' ? memo.en : memo.zh;
+  let r = map.get(key);
+  if (r === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    r = buildLeafReason(n, f, p, locale, triToOutcome(n.verdict(f, p)));
+    map.set(key, r);
+  }
+  return r;
 }
 
 function fieldsOf(n: CompiledNode, out: string[] = []): string[] {
@@ -47,21 +86,30 @@ function fieldsOf(n: CompiledNode, out: string[] = []): string[] {
  * ones of a failing `all`, the unknown ones of an unknown node; dually for `any`.
  */
 export function explain(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, locale: Locale): Reason[] {
-  if (n.leaf) return [leafReason(n, f, p, locale)];
+  const out: Reason[] = [];
+  explainInto(n, f, p, locale, out);
+  return out;
+}
+
+function explainInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, locale: Locale, out: Reason[]): void {
+  if (n.leaf) {
+    out.push(leafReason(n, f, p, locale));
+    return;
+  }
   const v = n.verdict(f, p);
   const own = n.node.reason;
   if (own) {
-    return [{ path: fieldsOf(n).join(','), status: triToOutcome(v), text: pick(own, locale), at: n.at }];
+    out.push({ path: fieldsOf(n).join(','), status: triToOutcome(v), text: pick(own, locale), at: n.at });
+    return;
   }
   if (n.kind === 'not') {
     const prefix = locale === 'en' ? 'must not hold: ' : '不得满足：';
-    return explain(n.children[0]!, f, p, locale).map((r) => ({ ...r, status: FLIP[r.status], text: prefix + r.text }));
+    for (const r of explain(n.children[0]!, f, p, locale)) out.push({ ...r, status: FLIP[r.status], text: prefix + r.text });
+    return;
   }
   const decisive = n.kind === 'all' ? (v === T ? null : v) : v === F ? null : v;
-  const out: Reason[] = [];
   for (const c of n.children) {
     if (decisive !== null && c.verdict(f, p) !== decisive) continue;
-    out.push(...explain(c, f, p, locale));
+    explainInto(c, f, p, locale, out);
   }
-  return out;
 }

@@ -1,6 +1,6 @@
-import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate, type CivilDate } from '../core/dates.js';
 import { readPath, fieldInfo, type FieldInfo } from '../profile/fields.js';
 import type { Measure } from '../policy/schema.js';
+import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
 
 /**
  * A fact is what a leaf condition reads: a field, a date measured at `asOf`, or a ratio.
@@ -25,29 +25,41 @@ export function factDomain(r: FactRef): Domain | null {
   return info.kind === 'strings' ? 'choices' : info.kind;
 }
 
-export type FactReader = (profile: unknown, asOf: CivilDate, asOfDay: number) => unknown;
+/** Computes one fact; `asOf` is the packed civil date (see civil.ts), `asOfDay` its day number. */
+export type FactReader = (profile: unknown, asOf: number, asOfDay: number) => unknown;
 
 function num(v: unknown): number | null | undefined {
   return v === undefined ? undefined : typeof v === 'number' ? v : null;
 }
 
-const MEASURES: Record<Exclude<Measure, 'count'>, (from: CivilDate, to: CivilDate, fromDay: number, toDay: number) => number> = {
-  age: (a, b) => fullYearsBetween(a, b),
-  'days-since': (_a, _b, x, y) => y - x,
-  'months-since': (a, b) => fullMonthsBetween(a, b),
-  'calendar-months-since': (a, b) => calendarMonthsBetween(a, b),
-  'calendar-years-since': (a, b) => b.y - a.y,
-};
+const has = Object.prototype.hasOwnProperty;
+
+/** A reader of one dot path, unrolled for the common depths (own properties only). */
+export function pathReader(seg: readonly string[]): (p: unknown) => unknown {
+  if (seg.length === 1) {
+    const [a] = seg as [string];
+    return (p) => (p !== null && typeof p === 'object' && has.call(p, a) ? (p as Record<string, unknown>)[a] : undefined);
+  }
+  if (seg.length === 2) {
+    const [a, b] = seg as [string, string];
+    return (p) => {
+      if (p === null || typeof p !== 'object' || !has.call(p, a)) return undefined;
+      const o = (p as Record<string, unknown>)[a];
+      return o !== null && typeof o === 'object' && has.call(o, b) ? (o as Record<string, unknown>)[b] : undefined;
+    };
+  }
+  return (p) => readPath(p, seg);
+}
 
 /** Builds the function that computes one fact from a profile. */
 export function factReader(r: FactRef): FactReader {
   const info = fieldInfo(r.field) as FieldInfo;
-  const seg = info.segments;
+  const read = pathReader(info.segments);
   if (r.per) {
-    const den = (fieldInfo(r.per) as FieldInfo).segments;
+    const den = pathReader((fieldInfo(r.per) as FieldInfo).segments);
     return (p) => {
-      const a = num(readPath(p, seg));
-      const b = num(readPath(p, den));
+      const a = num(read(p));
+      const b = num(den(p));
       if (a === undefined || b === undefined) return undefined;
       if (a === null || b === null) return null;
       return b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b;
@@ -55,28 +67,29 @@ export function factReader(r: FactRef): FactReader {
   }
   if (r.measure === 'count') {
     return (p) => {
-      const v = readPath(p, seg);
+      const v = read(p);
       return v === undefined ? undefined : Array.isArray(v) ? v.length : null;
     };
   }
   if (r.measure) {
-    const m = MEASURES[r.measure];
-    return (p, asOf, asOfDay) => {
-      const v = readPath(p, seg);
+    const m = PACKED_MEASURES[r.measure];
+    return (p, asOf) => {
+      const v = read(p);
       if (v === undefined) return undefined;
-      const c = typeof v === 'string' ? parseIsoDate(v) : null;
-      if (!c) return null;
-      return m(c, asOf, dayOf(v as string), asOfDay);
+      const c = typeof v === 'string' ? packDate(v) : -1;
+      return c < 0 ? null : m(c, asOf);
     };
   }
   if (info.kind === 'date') {
     return (p) => {
-      const v = readPath(p, seg);
+      const v = read(p);
       if (v === undefined) return undefined;
-      return typeof v === "string" ? dayOf(v) : null;
+      if (typeof v !== 'string') return null;
+      const c = packDate(v);
+      return c < 0 ? Number.NaN : packedDay(c);
     };
   }
-  return (p) => readPath(p, seg);
+  return read;
 }
 
 /** The facts a matcher needs, each with one slot in the per-profile array. */
@@ -97,9 +110,14 @@ export class FactTable {
     return s;
   }
 
+  /** One fact of a profile on another day (what-if questions such as waiting periods). */
+  readAt(slot: number, profile: unknown, day: number): unknown {
+    return (this.readers[slot] as FactReader)(profile, packDay(day), day);
+  }
+
   /** Computes every fact for one profile at one `asOf`. */
   fill(profile: unknown, asOfDay: number, out: unknown[] = new Array(this.readers.length)): unknown[] {
-    const asOf = fromDayNumber(asOfDay);
+    const asOf = packDay(asOfDay);
     const rs = this.readers;
     for (let i = 0; i < rs.length; i++) out[i] = (rs[i] as FactReader)(profile, asOf, asOfDay);
     return out;

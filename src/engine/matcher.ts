@@ -1,15 +1,23 @@
 import { resolveAsOf, POLICY_TIME_ZONE } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
-import { triToStatus, U, type Status } from '../core/tri.js';
-import { parseProfile } from '../profile/validate.js';
+import { triToStatus, type Status, type Tri } from '../core/tri.js';
+import { parseProfileFast } from './profile-check.js';
 import type { Profile } from '../profile/schema.js';
 import type { Policy } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
-import { collectMissing } from './compile.js';
+import { missingInto } from './compile.js';
 import { explain, type Reason } from './explain.js';
 import { FactTable } from './facts.js';
 import { ParamTable } from './params.js';
-import { compilePolicy, coversRegion, inForce, type CompiledPolicy } from './policy.js';
+import { compilePolicy, inForce, type CompiledPolicy } from './policy.js';
+import { SharedResults } from './shared.js';
+
+// Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
+const F = 0;
+const T = 1;
+const U = 2;
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The verdict on one policy for one profile, with its explanation. */
 export interface Evaluation {
@@ -53,6 +61,9 @@ export class MatcherCore {
   private readonly nationwide: CompiledPolicy[] = [];
   private readonly byPrefix = new Map<string, CompiledPolicy[]>();
   private readonly candidateCache = new Map<string, CompiledPolicy[]>();
+  private readonly scratch: unknown[];
+  /** Frozen verdict-mode results shared across profiles (see shared.ts). */
+  readonly shared = new SharedResults();
 
   constructor(policies: readonly Policy[], options: MatcherOptions = {}) {
     this.policies = Object.freeze([...policies]);
@@ -66,6 +77,7 @@ export class MatcherCore {
         this.byPrefix.set(prefix, list);
       }
     }
+    this.scratch = new Array(this.facts.refs.length).fill(undefined);
     this.clock = options.clock ?? (() => new Date());
     this.timeZone = options.timeZone ?? POLICY_TIME_ZONE;
   }
@@ -100,41 +112,97 @@ export class MatcherCore {
   /** Evaluates one compiled policy against facts already computed for a profile. */
   evaluateCompiled(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>, locale: Locale, explainIt: boolean): Evaluation {
     const t = cp.root.verdict(f, p);
+    if (!explainIt) return this.verdictOf(cp, t, f, p);
     const status = triToStatus(t);
-    let missing: string[] = [];
-    if (t === U) {
-      const set = new Set<string>();
-      collectMissing(cp.root, f, p, set);
-      missing = [...set];
-    }
-    const reasons = explainIt ? explain(cp.root, f, p, locale) : [];
-    const amount = status !== 'ineligible' && cp.amount ? cp.amount(f, p) : null;
+    const missing = t === U ? this.missingOf(cp, f, p) : NONE;
+    const reasons = explain(cp.root, f, p, locale);
+    const amount = status === 'ineligible' || !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
     return amount ? { policyId: cp.policy.id, status, missing, reasons, amount } : { policyId: cp.policy.id, status, missing, reasons };
+  }
+
+  /** Field paths whose answers could settle an unknown verdict, in rule order. */
+  missingOf(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>): string[] {
+    const list: string[] = [];
+    missingInto(cp.root, f, p, list);
+    // Few fields repeat, so an in-place linear dedupe beats a Set.
+    let n = 0;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i]!;
+      let seen = false;
+      for (let j = 0; j < n; j++) if (list[j] === x) seen = true;
+      if (!seen) list[n++] = x;
+    }
+    list.length = n;
+    return list;
+  }
+
+  /**
+   * A verdict-mode result. Ineligible results, and eligible ones whose amount reads no answers,
+   * are frozen objects shared across profiles; only unknowns and fact-dependent amounts allocate.
+   */
+  private verdictOf(cp: CompiledPolicy, t: Tri, f: readonly unknown[], p: ArrayLike<number>): Evaluation {
+    if (t === F) return this.shared.ineligible(cp);
+    if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p);
+    const missing = t === U ? this.missingOf(cp, f, p) : NONE;
+    const amount = !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
+    const status = triToStatus(t);
+    return amount ? { policyId: cp.policy.id, status, missing, reasons: NONE, amount } : { policyId: cp.policy.id, status, missing, reasons: NONE };
+  }
+
+  /**
+   * The screening primitive: computes the profile's facts once and calls `visit` with the
+   * three-valued verdict (F/T/U of core/tri.ts) of every policy that can apply (in force on `day`,
+   * covering the profile's region), in catalogue order. Every other policy in force is ineligible
+   * by region. `facts` and `params` are valid only during the call: read `cp.amount?.(facts, params)`
+   * or `missingOf(cp, facts, params)` inside `visit` if needed. Allocates nothing per policy.
+   * The fact array is reused: `visit` must not evaluate another profile on this core.
+   */
+  verdicts(profile: Profile, day: number, visit: (cp: CompiledPolicy, t: Tri, facts: readonly unknown[], params: ArrayLike<number>) => void): void {
+    const f = this.facts.fill(profile, day, this.scratch);
+    const p = this.params.at(day);
+    const pool = this.candidates(profile.regionCode, day);
+    if (profile.regionCode === undefined) {
+      for (let i = 0; i < pool.length; i++) visit(pool[i]!, pool[i]!.root.verdict(f, p), f, p);
+      return;
+    }
+    for (let i = 0; i < pool.length; i++) {
+      const cp = pool[i] as CompiledPolicy;
+      visit(cp, cp.withinRegion(f, p), f, p);
+    }
   }
 
   /** Evaluates a validated profile at a civil day. */
   evaluateProfile(profile: Profile, day: number, opts: Omit<EvaluateOptions, 'asOf'> = {}): Evaluation[] {
     const locale = opts.locale ?? 'zh-CN';
     const explainIt = (opts.mode ?? 'explain') === 'explain';
-    const f = this.facts.fill(profile, day);
+    // Results never keep the fact array, so one scratch array serves every call.
+    const f = this.facts.fill(profile, day, this.scratch);
     const p = this.params.at(day);
     const region = profile.regionCode;
-    const out: Evaluation[] = [];
-    const pool = opts.scope === 'applicable' ? this.candidates(region, day) : this.compiled;
-    for (const cp of pool) {
-      if (!inForce(cp, day)) continue;
-      if (!coversRegion(cp, region)) {
-        const reasons = explainIt ? explain(cp.root.children[0]!, f, p, locale) : [];
-        out.push({ policyId: cp.policy.id, status: 'ineligible', missing: [], reasons });
-        continue;
-      }
-      out.push(this.evaluateCompiled(cp, f, p, locale, explainIt));
+    const applicable = this.candidates(region, day);
+    const pool = opts.scope === 'applicable' ? applicable : this.candidates(undefined, day);
+    const out: Evaluation[] = new Array(pool.length);
+    // Both lists are in catalogue order: walk them together instead of testing each region.
+    let j = 0;
+    for (let i = 0; i < pool.length; i++) {
+      const cp = pool[i] as CompiledPolicy;
+      if (applicable[j] === cp) {
+        j++;
+        out[i] = explainIt || region === undefined ? this.evaluateCompiled(cp, f, p, locale, explainIt) : this.verdictOf(cp, cp.withinRegion(f, p), f, p);
+      } else if (explainIt) {
+        out[i] = this.shared.outOfRegion(cp, region!, locale, () => explain(cp.root.children[0]!, f, p, locale));
+      } else out[i] = this.shared.ineligible(cp);
     }
     return out;
   }
 
+  /** Validates a profile as `parseProfile` does (same result and errors), on a precompiled fast path. */
+  parse(input: unknown): Profile {
+    return parseProfileFast(input);
+  }
+
   evaluate(input: unknown, opts: EvaluateOptions = {}): Evaluation[] {
-    const profile = parseProfile(input);
+    const profile = this.parse(input);
     return this.evaluateProfile(profile, this.day(opts.asOf), opts);
   }
 }

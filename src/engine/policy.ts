@@ -6,13 +6,18 @@ import { compileAmount, type AmountFn } from './amount.js';
 import { compileEligibility, type CompiledNode } from './compile.js';
 import type { FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
+import type { Verdict } from '../ops/index.js';
 
 /** A policy compiled once at load: closures for its verdict and amount, its window as day numbers. */
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly index: number;
   readonly root: CompiledNode;
+  /** The verdict for a profile whose known region the policy covers: the region test is skipped. */
+  readonly withinRegion: Verdict;
   readonly amount: AmountFn | null;
+  /** The amount reads no answers (fixed, range, per-year), so it depends on the day only. */
+  readonly amountIsConstant: boolean;
   readonly from: number;
   readonly to: number;
   /** Region prefixes the policy covers; empty means nationwide. */
@@ -27,11 +32,14 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
   for (const [name, param] of Object.entries(policy.parameters)) paramSlots.set(name, params.add(param));
   const scope = { facts, params, paramSlots };
   const { cases: _cases, file: _file, ...content } = policy;
+  const root = compileEligibility(policy, scope);
   return {
     policy,
     index,
-    root: compileEligibility(policy, scope),
+    root,
+    withinRegion: policy.regions.length ? root.children[1]!.verdict : root.verdict,
     amount: policy.amount ? compileAmount(policy.amount, scope, 'amount') : null,
+    amountIsConstant: !!policy.amount && ['fixed', 'range', 'per-year'].includes(policy.amount.kind),
     from: policy.validFrom ? dayOf(policy.validFrom) : Number.NEGATIVE_INFINITY,
     to: policy.validTo ? dayOf(policy.validTo) : Number.POSITIVE_INFINITY,
     prefixes: policy.regions.map(regionPrefix),

@@ -54,3 +54,4 @@ export async function loadPolicyDir(dir: string): Promise<Policy[]> {
 }
 
 export { loadProjectDir } from './projects.js';
+export { createParallelMatcher, evaluateManyParallel, poolTask, type ParallelMatcher, type ParallelOptions } from './parallel.js';

@@ -1,6 +1,10 @@
-import { F, T, U } from '../core/tri.js';
 import type { CompareOp, LeafCondition } from '../policy/schema.js';
 import type { Operand, Operator, Verdict } from './types.js';
+
+// Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
+const F = 0;
+const T = 1;
+const U = 2;
 
 type CompareNode = Extract<LeafCondition, { op: CompareOp }>;
 type Test = (a: any, b: any) => boolean;

@@ -1,7 +1,11 @@
-import { F, T, U } from '../core/tri.js';
 import { regionPrefix } from '../regions/codes.js';
 import type { LeafCondition } from '../policy/schema.js';
 import type { Operator } from './types.js';
+
+// Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
+const F = 0;
+const T = 1;
+const U = 2;
 
 type Node<K extends string> = Extract<LeafCondition, { op: K }>;
 
@@ -13,14 +17,39 @@ const listWords = (items: string[], locale: string) => {
   return head.join(en ? ', ' : '、') + (more ? (en ? ` and ${more} more` : `等${items.length}项`) : '');
 };
 
+/**
+ * Membership in a literal list. Short lists scan with `===` (faster than hashing a string); the
+ * lists hold finite scalars only, so this equals Set's SameValueZero.
+ */
+function member(values: readonly unknown[]): (v: unknown) => boolean {
+  const n = values.length;
+  if (n === 1) {
+    const a = values[0];
+    return (v) => v === a;
+  }
+  if (n === 2) {
+    const [a, b] = values;
+    return (v) => v === a || v === b;
+  }
+  if (n <= 12) {
+    const xs = [...values];
+    return (v) => {
+      for (let i = 0; i < n; i++) if (xs[i] === v) return true;
+      return false;
+    };
+  }
+  const set = new Set(values);
+  return (v) => set.has(v);
+}
+
 export const inList: Operator<Node<'in'>> = {
   op: 'in',
   domains: ['number', 'boolean', 'choice', 'region', 'string'],
   literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
   compile(n, k) {
-    const set = new Set(n.values);
     const s = k.slot;
-    return (f) => { const v = f[s]; return v === undefined ? U : v !== null && set.has(v as never) ? T : F; };
+    const has = member(n.values);
+    return (f) => { const v = f[s]; return v === undefined ? U : v !== null && has(v) ? T : F; };
   },
   describe: (n, k) => (k.locale === 'en' ? `one of: ${listWords(n.values.map(k.show), 'en')}` : `属于：${listWords(n.values.map(k.show), 'zh')}`),
 };
@@ -31,13 +60,13 @@ export const overlaps: Operator<Node<'overlaps'>> = {
   domains: ['choices'],
   literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
   compile(n, k) {
-    const set = new Set<unknown>(n.values);
+    const has = member(n.values);
     const s = k.slot;
     return (f) => {
       const v = f[s] as unknown[] | null | undefined;
       if (v === undefined) return U;
       if (v === null) return F;
-      for (let i = 0; i < v.length; i++) if (set.has(v[i])) return T;
+      for (let i = 0; i < v.length; i++) if (has(v[i])) return T;
       return F;
     };
   },

@@ -1,4 +1,4 @@
-import { formatDay, fromDayNumber } from '../core/dates.js';
+import { formatDay } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
 import { T, U } from '../core/tri.js';
 import type { CompiledNode } from '../engine/compile.js';
@@ -63,7 +63,7 @@ const ZERO: Plan = { cost: 0, changes: [], deadlines: [] };
 function leafAt(n: CompiledNode, c: Ctx, d: number): number {
   const leaf = n.leaf!;
   const f2 = c.f.slice();
-  f2[leaf.slot] = c.core.facts.readers[leaf.slot]!(c.profile, fromDayNumber(d), d);
+  f2[leaf.slot] = c.core.facts.readAt(leaf.slot, c.profile, d);
   return n.verdict(f2, c.core.params.at(d));
 }
 

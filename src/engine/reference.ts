@@ -1,0 +1,218 @@
+import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate } from '../core/dates.js';
+import { andTri, F, notTri, orTri, T, triToStatus, U, type Status, type Tri } from '../core/tri.js';
+import type { Profile } from '../profile/schema.js';
+import { FIELDS } from '../profile/fields.js';
+import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
+import type { AmountRange } from './amount.js';
+
+/**
+ * A plain interpreter of the rule language: it walks the raw condition tree and reads the raw
+ * profile on every step, with no compilation and no fact table. It is the yardstick the compiled
+ * engine is tested against, so it is written for clarity, never for speed.
+ */
+export interface ReferenceResult {
+  policyId: string;
+  status: Status;
+  missing: string[];
+  amount: AmountRange | null;
+}
+
+interface Ctx {
+  policy: Policy;
+  profile: Profile;
+  day: number;
+}
+
+function read(profile: unknown, path: string): unknown {
+  let cur: unknown = profile;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** The parameter's value in force on `day`: the entry with the latest `from` on or before it. */
+function paramAt(policy: Policy, name: string, day: number): number {
+  let best = Number.NEGATIVE_INFINITY;
+  let value = Number.NaN;
+  for (const v of policy.parameters[name]?.values ?? []) {
+    const from = dayOf(v.from);
+    if (from <= day && from >= best) {
+      best = from;
+      value = v.value;
+    }
+  }
+  return value;
+}
+
+function literal(v: Value, ctx: Ctx, isDate: boolean): unknown {
+  if (typeof v === 'object') return paramAt(ctx.policy, v.param, ctx.day) * (v.times ?? 1);
+  return isDate && typeof v === 'string' ? dayOf(v) : v;
+}
+
+const asNumber = (v: unknown): number | null | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : null);
+
+/** What a leaf compares: `undefined` when unanswered, `null` when answered "none". */
+function factOf(c: LeafCondition, ctx: Ctx): unknown {
+  const raw = read(ctx.profile, c.field);
+  if (c.per !== undefined) {
+    const a = asNumber(raw);
+    const b = asNumber(read(ctx.profile, c.per));
+    if (a === undefined || b === undefined) return undefined;
+    if (a === null || b === null) return null;
+    if (b === 0) return a === 0 ? 0 : Number.POSITIVE_INFINITY;
+    return a / b;
+  }
+  if (raw === undefined) return undefined;
+  if (c.measure === 'count') return Array.isArray(raw) ? raw.length : null;
+  const kind = FIELDS.get(c.field)?.kind;
+  if (c.measure !== undefined) {
+    const from = typeof raw === 'string' ? parseIsoDate(raw) : null;
+    if (!from) return null;
+    const to = fromDayNumber(ctx.day);
+    switch (c.measure) {
+      case 'age':
+        return fullYearsBetween(from, to);
+      case 'days-since':
+        return ctx.day - dayOf(raw as string);
+      case 'months-since':
+        return fullMonthsBetween(from, to);
+      case 'calendar-months-since':
+        return calendarMonthsBetween(from, to);
+      case 'calendar-years-since':
+        return to.y - from.y;
+    }
+  }
+  if (kind === 'date') return typeof raw === 'string' ? dayOf(raw) : null;
+  return raw;
+}
+
+const isDateFact = (c: LeafCondition) => c.measure === undefined && c.per === undefined && FIELDS.get(c.field)?.kind === 'date';
+
+function coveredBy(region: string, code: string): boolean {
+  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  return region.startsWith(prefix);
+}
+
+const bool = (b: boolean): Tri => (b ? T : F);
+
+function leaf(c: LeafCondition, ctx: Ctx): Tri {
+  const v = factOf(c, ctx);
+  if (v === undefined) return U;
+  const date = isDateFact(c);
+  const lit = (x: Value) => literal(x, ctx, date);
+  // A known "none" satisfies only "not equal".
+  if (v === null) return c.op === 'ne' ? T : F;
+  switch (c.op) {
+    case 'eq':
+      return bool(v === lit(c.value));
+    case 'ne':
+      return bool(v !== lit(c.value));
+    case 'gt':
+      return bool((v as number) > (lit(c.value) as number));
+    case 'gte':
+      return bool((v as number) >= (lit(c.value) as number));
+    case 'lt':
+      return bool((v as number) < (lit(c.value) as number));
+    case 'lte':
+      return bool((v as number) <= (lit(c.value) as number));
+    case 'between':
+      return bool((v as number) >= (lit(c.min) as number) && (v as number) <= (lit(c.max) as number));
+    case 'in':
+      return bool((c.values as unknown[]).includes(v));
+    case 'overlaps':
+      return bool((v as unknown[]).some((x) => (c.values as unknown[]).includes(x)));
+    case 'present':
+      return bool(Array.isArray(v) ? v.length > 0 : true);
+    case 'in-region':
+      return bool(c.regions.some((code) => coveredBy(v as string, code)));
+  }
+}
+
+function truth(c: Condition, ctx: Ctx): Tri {
+  switch (c.op) {
+    case 'all':
+      return andTri(c.of.map((x) => truth(x, ctx)));
+    case 'any':
+      return orTri(c.of.map((x) => truth(x, ctx)));
+    case 'not':
+      return notTri(truth(c.of, ctx));
+    default:
+      return leaf(c, ctx);
+  }
+}
+
+/** Unanswered fields under the undecided parts of the tree. */
+function missingOf(c: Condition, ctx: Ctx, out: Set<string>): void {
+  if (truth(c, ctx) !== U) return;
+  if (c.op === 'all' || c.op === 'any') for (const x of c.of) missingOf(x, ctx, out);
+  else if (c.op === 'not') missingOf(c.of, ctx, out);
+  else for (const f of c.per === undefined ? [c.field] : [c.field, c.per]) if (read(ctx.profile, f) === undefined) out.add(f);
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+const range = (min: number, max: number, unit: string): AmountRange => ({ min: round(min), max: round(max), unit });
+const widen = (a: AmountRange | null, b: AmountRange | null): AmountRange | null =>
+  !a ? b : !b ? a : { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), unit: a.unit };
+
+function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
+  const unit = a.unit ?? inherited;
+  const n = (v: Value) => literal(v, ctx, false) as number;
+  switch (a.kind) {
+    case 'fixed':
+      return range(a.upTo ? 0 : n(a.value), n(a.value), unit);
+    case 'range':
+      return range(n(a.min), n(a.max), unit);
+    case 'per-year': {
+      const x = n(a.perYear) * n(a.years);
+      return range(a.upTo ? 0 : x, x, unit);
+    }
+    case 'per-unit': {
+      const q = read(ctx.profile, a.quantity);
+      const cap = a.cap === undefined ? Number.POSITIVE_INFINITY : n(a.cap);
+      if (q === undefined) return a.cap === undefined ? null : range(0, cap, unit);
+      const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * n(a.rate), cap) : 0;
+      return range(a.upTo ? 0 : x, x, unit);
+    }
+    case 'choose': {
+      let acc: AmountRange | null = null;
+      for (const o of a.options) {
+        const w = truth(o.when, ctx);
+        if (w === F) continue;
+        acc = widen(acc, amountOf(o.amount, ctx, unit));
+        if (w === T) return acc;
+      }
+      return a.otherwise ? widen(acc, amountOf(a.otherwise, ctx, unit)) : acc;
+    }
+  }
+}
+
+/** The policy's own conditions, with its regions as a leading condition on `regionCode`. */
+export function referenceCondition(policy: Policy): Condition {
+  if (policy.regions.length === 0) return policy.eligibility;
+  return { op: 'all', of: [{ op: 'in-region', field: 'regionCode', regions: policy.regions }, policy.eligibility] };
+}
+
+/** One policy for one validated profile on a civil day; `null` when the policy is not in force. */
+export function referenceEvaluate(policy: Policy, profile: Profile, day: number): ReferenceResult | null {
+  if (policy.validFrom !== null && day < dayOf(policy.validFrom)) return null;
+  if (policy.validTo !== null && day > dayOf(policy.validTo)) return null;
+  const ctx: Ctx = { policy, profile, day };
+  const cond = referenceCondition(policy);
+  const t = truth(cond, ctx);
+  const missing = new Set<string>();
+  missingOf(cond, ctx, missing);
+  const amount = t !== F && policy.amount ? amountOf(policy.amount, ctx, 'CNY') : null;
+  return { policyId: policy.id, status: triToStatus(t), missing: [...missing], amount };
+}
+
+/** Every policy in force, in catalogue order. */
+export function referenceEvaluateAll(policies: readonly Policy[], profile: Profile, day: number): ReferenceResult[] {
+  const out: ReferenceResult[] = [];
+  for (const p of policies) {
+    const r = referenceEvaluate(p, profile, day);
+    if (r) out.push(r);
+  }
+  return out;
+}

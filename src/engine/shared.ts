@@ -1,0 +1,74 @@
+import type { AmountRange } from './amount.js';
+import type { Reason } from './explain.js';
+import type { Evaluation } from './matcher.js';
+import type { CompiledPolicy } from './policy.js';
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Frozen verdict-mode results shared across profiles: "ineligible" per policy, and "eligible"
+ * per policy and parameter table (an amount that reads no answers depends only on the day's
+ * parameters). Screening 100k people then allocates for unknowns and fact-dependent amounts only.
+ */
+export class SharedResults {
+  private readonly no: Evaluation[] = [];
+  private readonly yes: Evaluation[] = [];
+  private yesParams: ArrayLike<number> | null = null;
+
+  private readonly outside: { zh: Map<string, Evaluation>; en: Map<string, Evaluation> }[] = [];
+
+  /**
+   * Explain-mode "not in this region": depends only on the policy, the profile's region and the
+   * locale, so it is built once per combination (bounded).
+   */
+  outOfRegion(cp: CompiledPolicy, region: string, locale: string, reasons: () => readonly Reason[]): Evaluation {
+    const byLocale = (this.outside[cp.index] ??= { zh: new Map(), en: new Map() });
+    const map = locale === 'en' ? byLocale.en : byLocale.zh;
+    let e = map.get(region);
+    if (!e) {
+      if (map.size > 1024) map.clear();
+      e = Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: Object.freeze([...reasons()]) });
+      map.set(region, e);
+    }
+    return e;
+  }
+
+  ineligible(cp: CompiledPolicy): Evaluation {
+    return (this.no[cp.index] ??= Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: NONE }));
+  }
+
+  eligible(cp: CompiledPolicy, params: ArrayLike<number>): Evaluation {
+    // ParamTable hands out one array per day, so its identity keys the cache.
+    if (params !== this.yesParams) {
+      this.yes.length = 0;
+      this.yesParams = params;
+    }
+    let e = this.yes[cp.index];
+    if (!e) {
+      const amount = this.amount(cp, params);
+      const base = { policyId: cp.policy.id, status: 'eligible' as const, missing: NONE, reasons: NONE };
+      e = Object.freeze(amount ? { ...base, amount } : base);
+      this.yes[cp.index] = e;
+    }
+    return e;
+  }
+
+  private readonly amounts: (AmountRange | null)[] = [];
+  private amountParams: ArrayLike<number> | null = null;
+
+  /** The frozen amount of a policy whose amount reads no answers, or null. */
+  amount(cp: CompiledPolicy, params: ArrayLike<number>): AmountRange | null {
+    if (!cp.amount || !cp.amountIsConstant) return null;
+    if (params !== this.amountParams) {
+      this.amounts.length = 0;
+      this.amountParams = params;
+    }
+    let a = this.amounts[cp.index];
+    if (a === undefined) {
+      const r = cp.amount([], params);
+      a = r ? Object.freeze(r) : null;
+      this.amounts[cp.index] = a;
+    }
+    return a;
+  }
+}

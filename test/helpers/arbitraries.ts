@@ -1,0 +1,220 @@
+import fc from 'fast-check';
+import { FIELDS, type FieldInfo } from '../../src/profile/fields.js';
+import type { Amount, Condition, PolicyInput, Value } from '../../src/policy/schema.js';
+
+/**
+ * fast-check arbitraries over the real vocabulary: conditions on every readable field with literals
+ * and parameters valid for the field's domain, policies around them, and profiles in which any
+ * field may be absent, `null` where nullable, or `[]` for lists. Values come from small pools so
+ * comparisons hit as often as they miss.
+ */
+
+/** Fields a rule may read (personal data excluded). */
+export const RULE_FIELDS: readonly FieldInfo[] = [...FIELDS.values()].filter((f) => !f.personal);
+const byKind = (...kinds: FieldInfo['kind'][]) => RULE_FIELDS.filter((f) => kinds.includes(f.kind));
+const NUMBER_FIELDS = byKind('number');
+
+/** Province, city and county codes of the seed's places, so region prefixes overlap. */
+export const REGION_POOL = ['530000', '530600', '530602', '530621', '150000', '152900', '152921', '500000', '500154', '450000', '451400', '451402', '610900', '610902'];
+const COUNTIES = ['530602', '530621', '530627', '152921', '500154', '451402', '610902'];
+export const PARAM_NAMES = ['p0', 'p1'] as const;
+
+const dateBetween = (fromYear: number, toYear: number) =>
+  fc.date({ min: new Date(Date.UTC(fromYear, 0, 1)), max: new Date(Date.UTC(toYear, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+export const arbDate = dateBetween(1955, 2030);
+/** An `asOf` day where the generated windows and dated parameters change. */
+export const arbAsOf = dateBetween(2016, 2028);
+const arbSmallInt = fc.integer({ min: 0, max: 120 });
+const arbName = fc.constantFrom('刘鑫堂', '周雪婷', 'Li', '');
+const optionsOf = (f: FieldInfo) => (f.options ?? []).map((o) => o.value);
+
+const arbNumberValue: fc.Arbitrary<Value> = fc.oneof(
+  { weight: 3, arbitrary: arbSmallInt },
+  { weight: 1, arbitrary: fc.record({ param: fc.constantFrom(...PARAM_NAMES), times: fc.option(fc.constantFrom(0.5, 1, 2), { nil: undefined }) }, { requiredKeys: ['param'] }) },
+);
+const arbRatioValue: fc.Arbitrary<Value> = fc.oneof(fc.constantFrom(0, 0.08, 0.15, 0.5, 1, 2), fc.record({ param: fc.constantFrom(...PARAM_NAMES) }));
+
+type Leaf = Record<string, unknown>;
+
+/** Literal bounds in order: the loader refuses a range whose max is below its min. */
+function ordered<V>(a: V, b: V): { min: V; max: V } {
+  const literal = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+  return literal && a > b ? { min: b, max: a } : { min: a, max: b };
+}
+
+/** Leaves over a number-valued fact (plain number field, measured date, list count or ratio). */
+function numberLeaves(base: Leaf, value: fc.Arbitrary<Value>): fc.Arbitrary<Leaf> {
+  return fc.oneof(
+    fc.record({ op: fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte'), value }).map((x) => ({ ...base, ...x })),
+    fc.tuple(value, value).map(([a, b]) => ({ ...base, op: 'between', ...ordered(a, b) })),
+    fc.uniqueArray(arbSmallInt, { minLength: 1, maxLength: 4 }).map((values) => ({ ...base, op: 'in', values })),
+    fc.constant({ ...base, op: 'present' }),
+  );
+}
+
+function leavesFor(f: FieldInfo): fc.Arbitrary<Leaf> {
+  const base = { field: f.path };
+  const present = fc.constant({ ...base, op: 'present' });
+  const eqNe = (v: fc.Arbitrary<unknown>) => fc.record({ op: fc.constantFrom('eq', 'ne'), value: v }).map((x) => ({ ...base, ...x }));
+  const inList = (v: fc.Arbitrary<unknown>) => fc.uniqueArray(v, { minLength: 1, maxLength: 4 }).map((values) => ({ ...base, op: 'in', values }));
+  switch (f.kind) {
+    case 'number':
+      return fc.oneof(
+        numberLeaves(base, arbNumberValue),
+        fc.constantFrom(...NUMBER_FIELDS.filter((d) => d.path !== f.path)).chain((d) => numberLeaves({ ...base, per: d.path }, arbRatioValue)),
+      );
+    case 'date':
+      return fc.oneof(
+        fc.record({ op: fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte'), value: arbDate }).map((x) => ({ ...base, ...x })),
+        fc.tuple(arbDate, arbDate).map(([a, b]) => ({ ...base, op: 'between', ...ordered(a, b) })),
+        present,
+        fc.constantFrom('age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since').chain((measure) =>
+          numberLeaves({ ...base, measure }, arbNumberValue),
+        ),
+      );
+    case 'boolean':
+      return fc.oneof(eqNe(fc.boolean()), inList(fc.boolean()), present);
+    case 'choice':
+      return fc.oneof(eqNe(fc.constantFrom(...optionsOf(f))), inList(fc.constantFrom(...optionsOf(f))), present);
+    case 'choices':
+    case 'strings':
+      return fc.oneof(
+        fc.uniqueArray(fc.constantFrom(...optionsOf(f)), { minLength: 1, maxLength: 4 }).map((values) => ({ ...base, op: 'overlaps', values })),
+        present,
+        numberLeaves({ ...base, measure: 'count' }, fc.integer({ min: 0, max: 4 })),
+      );
+    case 'region':
+      return fc.oneof(
+        eqNe(fc.constantFrom(...COUNTIES)),
+        inList(fc.constantFrom(...COUNTIES)),
+        fc.uniqueArray(fc.constantFrom(...REGION_POOL), { minLength: 1, maxLength: 3 }).map((regions) => ({ ...base, op: 'in-region', regions })),
+        present,
+      );
+    case 'string':
+      return fc.oneof(eqNe(arbName), inList(arbName), present);
+  }
+}
+
+/** A leaf condition on any readable field. */
+export const arbLeaf: fc.Arbitrary<Condition> = fc.constantFrom(...RULE_FIELDS).chain(leavesFor) as fc.Arbitrary<Condition>;
+
+/** Condition trees of every operator, at most `depth` levels of all/any/not. */
+export const arbCondition = (depth = 4): fc.Arbitrary<Condition> =>
+  fc.letrec<{ node: Condition }>((tie) => ({
+    node: fc.oneof(
+      { maxDepth: depth, depthIdentifier: 'cond', withCrossShrink: true },
+      { weight: 3, arbitrary: arbLeaf },
+      { weight: 1, arbitrary: fc.array(tie('node'), { minLength: 0, maxLength: 4 }).map((of) => ({ op: 'all', of }) as Condition) },
+      { weight: 1, arbitrary: fc.array(tie('node'), { minLength: 0, maxLength: 4 }).map((of) => ({ op: 'any', of }) as Condition) },
+      { weight: 1, arbitrary: tie('node').map((of) => ({ op: 'not', of }) as Condition) },
+    ),
+  })).node;
+
+const arbUnit = fc.option(fc.constantFrom('CNY', 'CNY/mu'), { nil: undefined });
+const upTo = fc.option(fc.boolean(), { nil: undefined });
+const arbAmountNumber: fc.Arbitrary<Value> = fc.oneof(fc.integer({ min: 0, max: 300000 }), fc.record({ param: fc.constantFrom(...PARAM_NAMES) }));
+
+/** Every kind of amount, `choose` with conditions of its own. */
+export const arbAmount: fc.Arbitrary<Amount> = fc.letrec<{ amount: Amount }>((tie) => ({
+  amount: fc.oneof(
+    { maxDepth: 2, depthIdentifier: 'amount' },
+    fc.record({ kind: fc.constant('fixed'), value: arbAmountNumber, unit: arbUnit, upTo }, { requiredKeys: ['kind', 'value'] }),
+    fc.record({ kind: fc.constant('range'), bounds: fc.tuple(arbAmountNumber, arbAmountNumber), unit: arbUnit }, { requiredKeys: ['kind', 'bounds'] }).map(({ bounds, ...rest }) => ({ ...rest, ...ordered(bounds[0], bounds[1]) })),
+    fc.record(
+      { kind: fc.constant('per-unit'), rate: arbAmountNumber, quantity: fc.constantFrom(...NUMBER_FIELDS.map((f) => f.path)), cap: arbAmountNumber, unit: arbUnit, upTo },
+      { requiredKeys: ['kind', 'rate', 'quantity'] },
+    ),
+    fc.record({ kind: fc.constant('per-year'), perYear: arbAmountNumber, years: fc.integer({ min: 1, max: 5 }), unit: arbUnit, upTo }, { requiredKeys: ['kind', 'perYear', 'years'] }),
+    fc.record(
+      { kind: fc.constant('choose'), options: fc.array(fc.record({ when: arbCondition(2), amount: tie('amount') }), { minLength: 1, maxLength: 3 }), otherwise: tie('amount'), unit: arbUnit },
+      { requiredKeys: ['kind', 'options'] },
+    ),
+  ) as fc.Arbitrary<Amount>,
+})).amount;
+
+const arbParameter = fc.uniqueArray(fc.record({ from: dateBetween(2015, 2027), value: fc.constantFrom(0, 0.08, 0.15, 1, 6, 35, 100, 200000) }), {
+  minLength: 1,
+  maxLength: 3,
+  selector: (v) => v.from,
+}).map((values) => ({ values }));
+
+/** A policy as it is written in a rule file (before defaults are filled). */
+export const arbPolicyInput = (id = 'gen-policy'): fc.Arbitrary<PolicyInput> =>
+  fc.record(
+    {
+      regions: fc.oneof(fc.constant([] as string[]), fc.uniqueArray(fc.constantFrom(...REGION_POOL), { minLength: 1, maxLength: 2 })),
+      validFrom: fc.option(dateBetween(2015, 2024), { nil: null }),
+      validTo: fc.option(dateBetween(2022, 2030), { nil: null }),
+      p0: arbParameter,
+      p1: arbParameter,
+      eligibility: arbCondition(),
+      amount: fc.option(arbAmount, { nil: undefined }),
+    },
+    { requiredKeys: ['regions', 'validFrom', 'validTo', 'p0', 'p1', 'eligibility'] },
+  ).map(({ p0, p1, amount, validFrom, validTo, ...rest }) => {
+    // Keep the window upright and every parameter defined from the policy's first day.
+    const [from, to] = validFrom && validTo && validFrom > validTo ? [validTo, validFrom] : [validFrom, validTo];
+    const anchor = (p: { values: { from: string; value: number }[] }) =>
+      from && !p.values.some((v) => v.from <= from) ? { values: [{ from, value: p.values[0]!.value }, ...p.values] } : p;
+    return {
+      id,
+      kind: 'subsidy' as const,
+      title: { 'zh-CN': id },
+      source: { title: 'generated' },
+      sample: true,
+      parameters: { p0: anchor(p0), p1: anchor(p1) },
+      validFrom: from,
+      validTo: to,
+      ...rest,
+      ...(amount ? { amount } : {}),
+    };
+  });
+
+/** One to three generated policies with distinct ids. */
+export const arbCatalogue: fc.Arbitrary<PolicyInput[]> = fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbPolicyInput(`gen-${i}`))));
+
+/** A value for one field: present, `null` where nullable, `[]` or a subset for lists. */
+function valueFor(f: FieldInfo): fc.Arbitrary<unknown> {
+  const pick = (): fc.Arbitrary<unknown> => {
+    switch (f.kind) {
+      case 'number':
+        return fc.oneof(arbSmallInt, fc.constantFrom(0, 1, 100, 101, 1000));
+      case 'date':
+        return arbDate;
+      case 'boolean':
+        return fc.boolean();
+      case 'choice':
+        return fc.constantFrom(...optionsOf(f));
+      case 'choices':
+      case 'strings':
+        return fc.oneof(fc.constant([]), fc.uniqueArray(fc.constantFrom(...optionsOf(f)), { maxLength: 4 }));
+      case 'region':
+        return fc.constantFrom(...COUNTIES);
+      case 'string':
+        return arbName;
+    }
+  };
+  return f.nullable ? fc.oneof({ weight: 4, arbitrary: pick() }, { weight: 1, arbitrary: fc.constant(null) }) : pick();
+}
+
+/** Nests dot-path answers into a profile object. */
+export function nest(id: string, answers: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { id };
+  for (const [path, v] of Object.entries(answers)) {
+    if (v === undefined) continue;
+    const keys = path.split('.');
+    let cur = out;
+    for (const k of keys.slice(0, -1)) cur = (cur[k] ??= {}) as Record<string, unknown>;
+    cur[keys[keys.length - 1]!] = v;
+  }
+  return out;
+}
+
+/** A valid profile in which each readable field is absent with probability `absent`. */
+export const arbProfile = (absent = 0.3): fc.Arbitrary<Record<string, unknown>> => {
+  const w = Math.round(absent * 100);
+  const maybe = (f: FieldInfo) => (w <= 0 ? valueFor(f) : fc.oneof({ weight: w, arbitrary: fc.constant(undefined) }, { weight: 100 - w, arbitrary: valueFor(f) }));
+  const entries = RULE_FIELDS.map((f) => [f.path, maybe(f)] as const);
+  return fc.record(Object.fromEntries(entries) as Record<string, fc.Arbitrary<unknown>>).map((answers) => nest('gen', answers));
+};
