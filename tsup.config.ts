@@ -7,6 +7,8 @@ export default defineConfig([
     dts: true,
     clean: true,
     sourcemap: true,
+    // The worker pool finds its own file through import.meta.url, also in the CommonJS build.
+    shims: true,
     target: 'node20',
   },
   {

@@ -1,6 +1,6 @@
 import { MatcherCore, type Evaluation } from '../engine/matcher.js';
 import { safeParseProfile } from '../profile/validate.js';
-import type { Policy, PolicyCase } from './schema.js';
+import type { Policy } from './schema.js';
 
 /** The outcome of one test case embedded in a rule file. */
 export interface CaseResult {
@@ -15,11 +15,21 @@ export interface CaseResult {
 
 const sorted = (xs: readonly string[]) => [...xs].sort().join(', ');
 
-function compare(c: PolicyCase, e: Evaluation | undefined): string[] {
+/** What an embedded case can expect of any evaluated document (a policy or a project). */
+export interface Expectation {
+  status: Evaluation['status'];
+  amount?: { min: number; max: number; unit?: string | undefined } | null | undefined;
+  missing?: string[] | undefined;
+  reasons?: { path: string; status: string }[] | undefined;
+}
+
+type Evaluated = Pick<Evaluation, 'status' | 'missing'> & { amount?: Evaluation['amount']; reasons?: Evaluation['reasons'] };
+
+/** Differences between a case's expectation and an evaluation, for people; empty when they agree. */
+export function compareExpectation(x: Expectation, e: Evaluated | undefined, absent = 'not in force'): string[] {
   const problems: string[] = [];
   const status = e?.status ?? 'ineligible';
-  const x = c.expect;
-  if (status !== x.status) problems.push(`status: expected ${x.status}, got ${status}${e ? '' : ' (policy not in force)'}`);
+  if (status !== x.status) problems.push(`status: expected ${x.status}, got ${status}${e ? '' : ` (${absent})`}`);
   if (x.amount === null && e?.amount) problems.push(`amount: expected none, got ${JSON.stringify(e.amount)}`);
   if (x.amount) {
     const a = e?.amount;
@@ -28,10 +38,13 @@ function compare(c: PolicyCase, e: Evaluation | undefined): string[] {
   }
   if (x.missing && sorted(x.missing) !== sorted(e?.missing ?? [])) problems.push(`missing: expected [${sorted(x.missing)}], got [${sorted(e?.missing ?? [])}]`);
   for (const r of x.reasons ?? []) {
-    if (!e?.reasons.some((got) => got.path === r.path && got.status === r.status)) problems.push(`reason: expected ${r.path} ${r.status}`);
+    if (!e?.reasons?.some((got) => got.path === r.path && got.status === r.status)) problems.push(`reason: expected ${r.path} ${r.status}`);
   }
   return problems;
 }
+
+/** A case's profile fragment as a whole profile. */
+export const caseProfile = (c: { profile: Record<string, unknown> }) => safeParseProfile({ id: 'case', ...c.profile });
 
 /** Runs every case carried by the policies, each against its own policy. */
 export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
@@ -41,13 +54,13 @@ export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
     const matcher = new MatcherCore([policy]);
     for (const c of policy.cases) {
       const base = { policyId: policy.id, file: policy.file, name: c.name };
-      const parsed = safeParseProfile({ id: 'case', ...c.profile });
+      const parsed = caseProfile(c);
       if (!parsed.success) {
         out.push({ ...base, ok: false, problems: [`profile: ${parsed.error.message}`] });
         continue;
       }
       const evaluation = matcher.evaluateProfile(parsed.profile, matcher.day(c.asOf)).find((e) => e.policyId === policy.id);
-      const problems = compare(c, evaluation);
+      const problems = compareExpectation(c.expect, evaluation);
       out.push({ ...base, ok: problems.length === 0, problems, evaluation });
     }
   }

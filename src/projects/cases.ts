@@ -1,4 +1,4 @@
-import { safeParseProfile } from '../profile/validate.js';
+import { caseProfile, compareExpectation } from '../policy/cases.js';
 import { createProjectMatcher, type ProjectEvaluation } from './matcher.js';
 import type { Project } from './schema.js';
 
@@ -13,7 +13,6 @@ export interface ProjectCaseResult {
   evaluation?: ProjectEvaluation | undefined;
 }
 
-const sorted = (xs: readonly string[]) => [...xs].sort().join(', ');
 
 /** Runs every case carried by the projects, each against its own project. */
 export function runProjectCases(projects: readonly Project[]): ProjectCaseResult[] {
@@ -23,17 +22,13 @@ export function runProjectCases(projects: readonly Project[]): ProjectCaseResult
     const pm = createProjectMatcher([project]);
     for (const c of project.cases) {
       const base = { projectId: project.id, file: project.file, name: c.name };
-      const parsed = safeParseProfile({ id: 'case', ...c.profile });
+      const parsed = caseProfile(c);
       if (!parsed.success) {
         out.push({ ...base, ok: false, problems: [`profile: ${parsed.error.message}`] });
         continue;
       }
       const evaluation = pm.evaluate(parsed.profile, { asOf: c.asOf })[0];
-      const status = evaluation?.status ?? 'ineligible';
-      const problems: string[] = [];
-      if (status !== c.expect.status) problems.push(`status: expected ${c.expect.status}, got ${status}${evaluation ? '' : ' (project not open)'}`);
-      const missing = evaluation?.missing ?? [];
-      if (c.expect.missing && sorted(c.expect.missing) !== sorted(missing)) problems.push(`missing: expected [${sorted(c.expect.missing)}], got [${sorted(missing)}]`);
+      const problems = compareExpectation(c.expect, evaluation, 'project not open');
       out.push({ ...base, ok: problems.length === 0, problems, evaluation });
     }
   }

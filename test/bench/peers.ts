@@ -1,4 +1,3 @@
-import { ZenEngine } from '@gorules/zen-engine';
 import jsonLogic from 'json-logic-js';
 import { Engine } from 'json-rules-engine';
 import type { Derived, P } from './shapes.js';
@@ -59,8 +58,16 @@ export function jsonRulesEnginePeer(rules: readonly Rule[]): Peer {
   };
 }
 
-/** ZEN: one decision graph whose expression node computes every rule at once (its fastest form). */
-export function zenPeer(rules: readonly Rule[]): Peer & { close(): void } {
+/**
+ * ZEN: one decision graph whose expression node computes every rule at once (its fastest form).
+ * Not a declared dependency: the registry lacks some of its platform packages, which breaks `npm ci`.
+ * Install it with `npm i --no-save @gorules/zen-engine` to include it; null when it is not there.
+ */
+export async function zenPeer(rules: readonly Rule[]): Promise<(Peer & { close(): void }) | null> {
+  const name = '@gorules/zen-engine';
+  const mod = (await import(name).catch(() => null)) as { ZenEngine: new () => { createDecision(jdm: unknown): { evaluate(data: unknown): Promise<{ result: Record<string, unknown> }> }; dispose(): void } } | null;
+  if (!mod) return null;
+  const { ZenEngine } = mod;
   const jdm = {
     nodes: [
       { id: 'in', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },

@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
 import { runPolicyCases } from '../../policy/cases.js';
+import { runProjectCases } from '../../projects/cases.js';
 import { loadPolicyDir } from '../../node/index.js';
+import { loadProjectDir, projectsDirOf } from '../../node/projects.js';
 import { COMMON_HELP, parse, type Command } from '../args.js';
 
 const HELP = `guiyan test [options]
 
-Runs the test cases embedded in every rule file and reports each failure with its file and case.
+Runs the test cases embedded in every rule file (policies, and projects under projects/) and reports
+each failure with its file and case.
 
 ${COMMON_HELP}`;
 
@@ -14,7 +18,11 @@ export const test: Command = {
   async run(io) {
     const { values } = parse(io.argv, {});
     if (values.help) return io.stdout(HELP), 0;
-    const results = runPolicyCases(await loadPolicyDir(values.rules));
+    const projectsDir = projectsDirOf(values.rules);
+    const results = [
+      ...runPolicyCases(await loadPolicyDir(values.rules)),
+      ...(existsSync(projectsDir) ? runProjectCases(await loadProjectDir(projectsDir)) : []),
+    ];
     const failed = results.filter((r) => !r.ok);
     if (values.json) io.stdout(JSON.stringify({ passed: results.length - failed.length, failed: failed.length, failures: failed.map(({ evaluation: _e, ...r }) => r) }, null, 2));
     else {
