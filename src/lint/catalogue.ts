@@ -17,7 +17,10 @@ export function policyFindings(p: Policy, o: LintOptions): Finding[] {
   const cutoff = dayOf(`${String(t.y - years).padStart(4, '0')}-${String(t.m).padStart(2, '0')}-${String(Math.min(t.d, 28)).padStart(2, '0')}`);
   for (const [name, param] of Object.entries(p.parameters)) {
     const latest = param.values.reduce((a, v) => (v.from > a ? v.from : a), '0000-01-01');
-    if (dayOf(latest) < cutoff) add('warning', 'stale_parameter', ['parameters', name], `parameter "${name}" was last updated on ${latest}, more than ${years} years before ${o.asOf}`);
+    // A value confirmed still current on a later date is as fresh as that check.
+    const checked = param.reviewed && param.reviewed > latest ? param.reviewed : latest;
+    if (dayOf(checked) < cutoff)
+      add('warning', 'stale_parameter', ['parameters', name], `parameter "${name}" was last updated${param.reviewed ? ' or reviewed' : ''} on ${checked}, more than ${years} years before ${o.asOf}; set "reviewed" once it is confirmed current`);
   }
   const cited = `${p.source.title} ${p.source.note ?? ''}`;
   if (!p.sample && (p.regions.length > 0 || !DOC_NUMBER.test(cited)))

@@ -122,6 +122,8 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy((): z.ZodType<Amount> =>
 export const ParameterSchema = z.strictObject({
   unit: unit,
   description: Text.optional(),
+  /** When the latest value was last confirmed still in force (lint counts staleness from here). */
+  reviewed: IsoDate.optional(),
   values: list(
     z.strictObject({
       from: IsoDate,

@@ -31,6 +31,7 @@ describe('guiyan lint finds', () => {
     ['an empty any', sample('empty-any', 'eligibility: { op: any, of: [] }'), [['warning', 'never_true', 6]]],
     ['a window that has ended', sample('ended', 'validTo: 2025-12-31\neligibility: { op: all, of: [] }'), [['warning', 'expired', 6]]],
     ['a parameter not updated in five years', national('stale', 'parameters:\n  cap:\n    values:\n      - { from: 2019-01-01, value: 1 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), [['warning', 'stale_parameter', 7]]],
+    ['an old parameter reviewed lately', national('reviewed', 'parameters:\n  cap:\n    reviewed: 2026-01-01\n    values:\n      - { from: 2019-01-01, value: 1 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), []],
     ['an exclusion of a missing policy', sample('excl', 'excludes: [no-such-policy]\neligibility: { op: all, of: [] }'), [['error', 'missing_reference', 6]]],
     ['an exclusive group of one', sample('lonely', 'exclusive: { group: loans, mode: highest }\neligibility: { op: all, of: [] }'), [['warning', 'lonely_group', 6]]],
     ['a local rule without the sample flag', national('local', 'regions: ["530621"]\neligibility: { op: all, of: [] }'), [['warning', 'sample_unflagged', 1]]],
