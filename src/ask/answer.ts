@@ -16,7 +16,7 @@ export type AnswerResult =
 
 const YES = new Set(['是', '是的', '有', '有的', '对', '对的', '嗯', '要', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不是', '没有', '没', '无', '不', '不对', '没有的', 'n', 'no', 'false', '0']);
-const NONE = new Set(['无', '没有', '没', '都不是', '都没有', '暂无', '还没有', '还没', 'none', 'no', 'n/a', '-']);
+const NONE = new Set(['无', '没有', '没', '否', '都不是', '都没有', '暂无', '还没有', '还没', '还没登记', '没登记', '未登记', 'none', 'no', 'not yet', 'n/a', '-']);
 
 const MESSAGES: Record<AnswerErrorCode, [string, string, string, string]> = {
   'unknown-field': ['没有这个问题：{field}', 'no such question: {field}', '', ''],
