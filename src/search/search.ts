@@ -112,19 +112,69 @@ export class SearchIndex {
     return out;
   }
 
-  /** Policy id → similarity in 0..1 for every policy the query reaches. */
-  match(query: string): Map<string, number> {
+  /** Policy id → similarity in 0..1 for every policy one phrase reaches. */
+  private matchOne(q: string): Map<string, number> {
     const out = new Map<string, number>();
     const put = (id: string, s: number) => out.set(id, Math.max(out.get(id) ?? 0, s));
-    const q = query.trim().slice(0, 32);
-    if (!q) return out;
-    const variants = /^[a-z\s]+$/i.test(q) && /\s/.test(q) ? [q, q.replace(/\s+/g, '')] : [q];
-    for (const v of variants) for (const r of this.fuse.search(v)) if (1 - (r.score ?? 1) >= MIN_SCORE) put(r.item.id, 1 - (r.score ?? 1));
+    const latin = /^[a-z\s]+$/i.test(q);
+    // One or two Latin letters fuzzily match nearly every pinyin initial: only whole terms count.
+    if (!latin || q.replace(/\s/g, '').length >= 3) {
+      const variants = latin && /\s/.test(q) ? [q, q.replace(/\s+/g, '')] : [q];
+      for (const v of variants) for (const r of this.fuse.search(v)) if (1 - (r.score ?? 1) >= MIN_SCORE) put(r.item.id, 1 - (r.score ?? 1));
+    }
     const kinds = SearchIndex.kindsOf(q);
     // A query that names a kind reaches every policy of it, a little below a direct title hit.
     for (const [id, kind] of this.kinds) if (kinds.has(kind)) put(id, 0.85);
     return out;
   }
+
+  /**
+   * Policy id → similarity in 0..1 for every policy the query reaches. A sentence such as
+   * "有没有种茶的补贴" is also split into its phrases ("种茶", "补贴"); a policy that every phrase
+   * reaches ranks above one that only the broadest reaches.
+   */
+  match(query: string): Map<string, number> {
+    const q = query.trim().slice(0, 32);
+    if (!q) return new Map();
+    const whole = this.matchOne(q);
+    const parts = phrasesOf(q);
+    if (parts.length === 0 || (parts.length === 1 && parts[0] === q)) return whole;
+    // Each phrase's hits, a phrase that reaches nothing read character by character (种茶 → 茶), a little lower.
+    const per = parts.map((p) => {
+      const hits = this.matchOne(p);
+      if (hits.size > 0 || !hasHan(p) || p.length < 2) return hits;
+      const chars = new Map<string, number>();
+      for (const ch of p) for (const [id, s] of this.matchOne(ch)) chars.set(id, Math.max(chars.get(id) ?? 0, s * CHARACTER_DISCOUNT));
+      return chars;
+    });
+    // A policy's phrase score is its mean over the phrases, so one reached by every phrase leads.
+    const out = new Map(whole);
+    const ids = new Set(per.flatMap((m) => [...m.keys()]));
+    for (const id of ids) {
+      const mean = per.reduce((sum, m) => sum + (m.get(id) ?? 0), 0) / per.length;
+      out.set(id, Math.max(out.get(id) ?? 0, mean));
+    }
+    return out;
+  }
+}
+
+/** A phrase found only through one of its characters counts for a little less. */
+const CHARACTER_DISCOUNT = 0.9;
+
+/** Words that carry no subject in a question such as "我想申请有没有…的补贴". */
+const STOP_ZH = ['可不可以', '能不能', '有没有', '是否有', '请问', '我想', '想要', '申请', '办理', '哪些', '什么', '怎么', '怎样', '如何', '一下', '帮我', '关于', '政策', '可以', '有', '没', '想', '要', '我', '的', '吗', '呢', '了', '啊', '吧', '能', '请', '查', '找'];
+const STOP_EN = new Set(['i', 'want', 'a', 'an', 'the', 'for', 'to', 'of', 'is', 'are', 'there', 'any', 'do', 'you', 'have', 'me', 'my', 'please', 'need', 'how', 'can', 'get', 'about', 'policy', 'policies', 'with', 'on', 'in']);
+const STOP_RE = new RegExp(STOP_ZH.join('|'), 'g');
+
+/** The phrases of a query: runs of Chinese between stop words and punctuation, and Latin words. */
+export function phrasesOf(query: string): string[] {
+  const out: string[] = [];
+  for (const run of query.toLowerCase().split(/[^\p{Script=Han}a-z0-9]+|(?<=\p{Script=Han})(?=[a-z0-9])|(?<=[a-z0-9])(?=\p{Script=Han})/u)) {
+    if (!run) continue;
+    if (hasHan(run)) out.push(...run.split(STOP_RE).filter(Boolean));
+    else if (!STOP_EN.has(run)) out.push(run);
+  }
+  return [...new Set(out)];
 }
 
 const indexes = new WeakMap<MatcherCore, SearchIndex>();
