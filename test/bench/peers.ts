@@ -1,4 +1,3 @@
-import { ZenEngine } from '@gorules/zen-engine';
 import jsonLogic from 'json-logic-js';
 import { Engine } from 'json-rules-engine';
 import type { Derived, P } from './shapes.js';
@@ -59,8 +58,25 @@ export function jsonRulesEnginePeer(rules: readonly Rule[]): Peer {
   };
 }
 
-/** ZEN: one decision graph whose expression node computes every rule at once (its fastest form). */
-export function zenPeer(rules: readonly Rule[]): Peer & { close(): void } {
+interface ZenDecision {
+  evaluate(input: unknown): Promise<{ result: Record<string, unknown> }>;
+}
+interface ZenModule {
+  ZenEngine: new () => { createDecision(jdm: unknown): ZenDecision; dispose(): void };
+}
+
+/**
+ * ZEN: one decision graph whose expression node computes every rule at once (its fastest form).
+ * Null when the optional peer is not installed (a native package: it does not install everywhere).
+ */
+export async function zenPeer(rules: readonly Rule[]): Promise<(Peer & { close(): void }) | null> {
+  const name = '@gorules/zen-engine';
+  let ZenEngine: ZenModule['ZenEngine'];
+  try {
+    ({ ZenEngine } = (await import(name)) as ZenModule);
+  } catch {
+    return null;
+  }
   const jdm = {
     nodes: [
       { id: 'in', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
