@@ -1,12 +1,16 @@
 import { pick, type Locale } from '../core/text.js';
-import { U } from '../core/tri.js';
 import type { MatcherCore } from '../engine/matcher.js';
-import { inForce } from '../engine/policy.js';
+import type { CompiledPolicy } from '../engine/policy.js';
+import type { Evaluation } from '../engine/matcher.js';
 import { FIELDS, fieldInfo } from '../profile/fields.js';
 import type { Profile } from '../profile/schema.js';
-import { catalogueScale, worthOf } from '../recommend/score.js';
-import { candidateAnswers } from './candidates.js';
+import { worthOf } from '../recommend/score.js';
+import { dayStatic } from '../recommend/static.js';
+import { answersFor, slotsOf } from './cache.js';
 import { withAnswer } from './path.js';
+
+// Local copy of core/tri.ts's U: some loaders turn imported bindings into getter calls.
+const U = 2;
 
 /** The next thing to ask, with what it could decide. */
 export interface Question {
@@ -29,6 +33,11 @@ export interface NextQuestionOptions {
   skip?: readonly string[];
 }
 
+interface Open {
+  cp: CompiledPolicy;
+  e: Evaluation;
+}
+
 /** Every open policy counts a little even without an amount (training, services). */
 const FLOOR = 0.05;
 const FIELD_ORDER = new Map([...FIELDS.keys()].map((k, i) => [k, i]));
@@ -43,30 +52,48 @@ const FIELD_ORDER = new Map([...FIELDS.keys()].map((k, i) => [k, i]));
 export function nextQuestionFor(core: MatcherCore, profile: Profile, day: number, opts: Omit<NextQuestionOptions, 'asOf'> = {}): Question | null {
   const locale = opts.locale ?? 'zh-CN';
   const skip = new Set(opts.skip ?? []);
-  const p = core.params.at(day);
+  const st = dayStatic(core, day);
+  const p = st.params;
   const f = core.facts.fill(profile, day);
   const pool = core.candidates(profile.regionCode, day);
-  const scale = catalogueScale(core.compiled.filter((c) => inForce(c, day)), core.facts.refs.length, p) || 1;
-  const open = pool
-    .map((cp) => ({ cp, e: core.evaluateCompiled(cp, f, p, locale, false) }))
-    .filter(({ e }) => e.status === 'unknown' && e.missing.some((m) => !skip.has(m)));
-  const byField = new Map<string, typeof open>();
-  for (const o of open) for (const m of o.e.missing) if (!skip.has(m)) byField.set(m, [...(byField.get(m) ?? []), o]);
+  const scale = st.scale || 1;
+  const byField = new Map<string, Open[]>();
+  // With a known region every policy of the pool covers it: the region test can be skipped.
+  const verdictOf = profile.regionCode !== undefined ? (cp: CompiledPolicy, x: readonly unknown[]) => cp.withinRegion(x, p) : (cp: CompiledPolicy, x: readonly unknown[]) => cp.root.verdict(x, p);
+  for (const cp of pool) {
+    // Verdict first: only unknowns are open, and only they need an Evaluation.
+    if (verdictOf(cp, f) !== U) continue;
+    const e = core.evaluateCompiled(cp, f, p, locale, false);
+    if (!e.missing.some((m) => !skip.has(m))) continue;
+    const o: Open = { cp, e };
+    for (const m of e.missing) {
+      if (skip.has(m)) continue;
+      const list = byField.get(m);
+      if (list) list.push(o);
+      else byField.set(m, [o]);
+    }
+  }
   let best: { field: string; gain: number; settles: string[] } | null = null;
   // When no single answer decides anything (two open numbers of one ratio), ask the field most open policies need.
   let fallback: { field: string; gain: number; settles: string[] } | null = null;
+  // The facts with one field answered: a copy of the profile's, with only the slots that read it recomputed.
+  const f2 = f.slice();
   for (const [field, list] of byField) {
     const info = fieldInfo(field);
     if (!info) continue;
-    const answers = candidateAnswers(info, pool, day, p);
+    const answers = answersFor(core, info, pool, day, p);
     if (answers.length === 0) continue;
+    const slots = slotsOf(core, field);
     const decided = new Array<number>(list.length).fill(0);
+    // One copy of the profile per field; each candidate answer is written into it in turn.
+    const answered = withAnswer(profile, field, undefined);
+    const { holder, key } = leafOf(answered, field);
     for (const a of answers) {
-      const f2 = core.facts.fill(withAnswer(profile, field, a), day);
-      list.forEach(({ cp }, i) => {
-        if (cp.root.verdict(f2, p) !== U) decided[i]! += 1;
-      });
+      holder[key] = a;
+      for (const s of slots) f2[s] = core.facts.readAt(s, answered, day);
+      for (let i = 0; i < list.length; i++) if (verdictOf(list[i]!.cp, f2) !== U) decided[i]! += 1;
     }
+    for (const s of slots) f2[s] = f[s];
     let gain = 0;
     const settles: string[] = [];
     list.forEach(({ cp, e }, i) => {
@@ -82,6 +109,14 @@ export function nextQuestionFor(core: MatcherCore, profile: Profile, day: number
   best ??= fallback && { ...fallback, gain: 0 };
   if (!best) return null;
   return toQuestion(best.field, best.settles, best.gain, locale);
+}
+
+/** The object holding a dot path's last segment in a profile copied by withAnswer. */
+function leafOf(profile: Profile, path: string): { holder: Record<string, unknown>; key: string } {
+  const segs = path.split('.');
+  let holder = profile as Record<string, unknown>;
+  for (let i = 0; i < segs.length - 1; i++) holder = holder[segs[i]!] as Record<string, unknown>;
+  return { holder, key: segs.at(-1)! };
 }
 
 function beats(field: string, gain: number, best: { field: string; gain: number } | null): boolean {

@@ -31,8 +31,8 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
   const paramSlots = new Map<string, number>();
   for (const [name, param] of Object.entries(policy.parameters)) paramSlots.set(name, params.add(param));
   const scope = { facts, params, paramSlots };
-  const { cases: _cases, file: _file, ...content } = policy;
   const root = compileEligibility(policy, scope);
+  let hash: string | undefined;
   return {
     policy,
     index,
@@ -43,7 +43,14 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
     from: policy.validFrom ? dayOf(policy.validFrom) : Number.NEGATIVE_INFINITY,
     to: policy.validTo ? dayOf(policy.validTo) : Number.POSITIVE_INFINITY,
     prefixes: policy.regions.map(regionPrefix),
-    hash: contentHash(content),
+    // Hashed on first read: only screening state needs it, and loading 200 rules should not wait for it.
+    get hash() {
+      if (hash === undefined) {
+        const { cases: _cases, file: _file, ...content } = policy;
+        hash = contentHash(content);
+      }
+      return hash;
+    },
     paramSlots,
   };
 }

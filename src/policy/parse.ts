@@ -69,15 +69,39 @@ function zodIssues(error: z.ZodError, data: unknown): Omit<PolicyIssue, 'file'>[
 
 /** The path to the first object or array nested deeper than `max`, if any (iterative: no stack to overflow). */
 function tooDeep(data: unknown, max: number): (string | number)[] | null {
-  const stack: [unknown, (string | number)[]][] = [[data, []]];
+  // Nodes are numbered as they are pushed; a path is rebuilt from parents only for the one found.
+  const value: unknown[] = [data];
+  const depth: number[] = [0];
+  const parent: number[] = [-1];
+  const key: (string | number)[] = [''];
+  const stack: number[] = [0];
   while (stack.length) {
-    const [v, path] = stack.pop()!;
+    const i = stack.pop()!;
+    const v = value[i];
     if (v === null || typeof v !== 'object') continue;
-    if (path.length >= max) return path;
-    for (const [k, x] of Object.entries(v)) stack.push([x, [...path, Array.isArray(v) ? Number(k) : k]]);
+    if (depth[i]! >= max) {
+      const path: (string | number)[] = [];
+      for (let j = i; j > 0; j = parent[j]!) path.push(key[j]!);
+      return path.reverse();
+    }
+    const isArray = Array.isArray(v);
+    for (const [k, x] of Object.entries(v)) {
+      if (x === null || typeof x !== 'object') continue;
+      stack.push(value.length);
+      value.push(x);
+      depth.push(depth[i]! + 1);
+      parent.push(i);
+      key.push(isArray ? Number(k) : k);
+    }
   }
   return null;
 }
+
+/**
+ * Only a text that spells one of the words, or escapes characters (quoted "\x5f…"), can hold such
+ * a key: any other need not be walked.
+ */
+const MAY_NAME_INTERNALS = /__proto__|constructor|prototype|\\/;
 
 /** Keys such as `__proto__` would reach object internals when the YAML becomes JavaScript. */
 function internalKeys(doc: Document, lc: LineCounter): Omit<PolicyIssue, 'file'>[] {
@@ -108,7 +132,7 @@ interface Parsed<T> {
   items: T[];
   issues: PolicyIssue[];
   /** Where each document's id sits, for duplicate reports. */
-  idAt: Map<T, Located>;
+  idAt: Map<T, () => Located>;
 }
 
 function parseOne<T extends { id: string; file?: string | undefined }>(src: PolicySource, kind: DocumentKind<T>, out: Parsed<T>): void {
@@ -149,7 +173,7 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
     out.issues.push({ file, line: 1, column: 1, path: [], code: 'empty_file', message: 'the file holds no rule' });
     return;
   }
-  const internal = internalKeys(doc, lc);
+  const internal = MAY_NAME_INTERNALS.test(src.text) ? internalKeys(doc, lc) : [];
   if (internal.length) {
     for (const i of internal) out.issues.push({ file, ...i });
     return;
@@ -183,7 +207,8 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
   if (semantic.length) return;
   const item = Object.freeze({ ...r.data, file }) as unknown as T;
   out.items.push(item);
-  out.idAt.set(item, locate(doc, lc, ['id']));
+  // Only a duplicate id needs its position.
+  out.idAt.set(item, () => locate(doc, lc, ['id']));
 }
 
 /**
@@ -196,7 +221,7 @@ export function parseDocuments<T extends { id: string; file?: string | undefined
   const first = new Map<string, T>();
   for (const p of out.items) {
     const prev = first.get(p.id);
-    if (prev) out.issues.push({ file: p.file, ...out.idAt.get(p), path: ['id'], code: 'duplicate_id', message: `id "${p.id}" is also used in ${prev.file}` });
+    if (prev) out.issues.push({ file: p.file, ...out.idAt.get(p)?.(), path: ['id'], code: 'duplicate_id', message: `id "${p.id}" is also used in ${prev.file}` });
     else first.set(p.id, p);
   }
   if (out.issues.length) throw new PolicyValidationError(out.issues);

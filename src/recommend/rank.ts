@@ -1,10 +1,17 @@
 import type { Locale } from '../core/text.js';
-import type { Evaluation } from '../engine/matcher.js';
-import type { MatcherCore } from '../engine/matcher.js';
-import { inForce } from '../engine/policy.js';
+import type { AmountRange } from '../engine/amount.js';
+import { explain } from '../engine/explain.js';
+import type { Evaluation, MatcherCore } from '../engine/matcher.js';
+import type { CompiledPolicy } from '../engine/policy.js';
 import type { Profile } from '../profile/schema.js';
 import { nearMiss, type NearMiss } from './near-miss.js';
-import { catalogueScale, certaintyOf, DEFAULT_WEIGHTS, localityOf, needOf, round4, scoreOf, urgencyOf, worthOf, type RankWeights } from './score.js';
+import { DEFAULT_WEIGHTS, round4, scoreOf, worthOf, type RankWeights } from './score.js';
+import { dayStatic, needFrom, valueOf } from './static.js';
+
+// Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls.
+const F = 0;
+const T = 1;
+const U = 2;
 
 /** An evaluation with its rank: `score` and the parts it is made of. */
 export interface Recommendation extends Evaluation {
@@ -25,36 +32,97 @@ export interface RecommendOptions {
 }
 
 const ORDER = { eligible: 0, unknown: 1, ineligible: 2 } as const;
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Eligible first, then unknown, then (optionally) near misses; each by score, then policy id. */
 export function compareRecommendations(a: Recommendation, b: Recommendation): number {
   return ORDER[a.status] - ORDER[b.status] || b.score - a.score || (a.policyId < b.policyId ? -1 : a.policyId > b.policyId ? 1 : 0);
 }
 
-/** Ranks the policies of a validated profile's region at a civil day. */
+/** A policy scored in verdict mode; reasons and near misses wait until it is known to be shown. */
+interface Scored {
+  cp: CompiledPolicy;
+  t: number;
+  missing: readonly string[];
+  amount: AmountRange | null;
+  score: number;
+  breakdown: Record<string, number>;
+}
+
+const byRank = (a: Scored, b: Scored): number => {
+  if (a.t !== b.t) return a.t === T ? -1 : b.t === T ? 1 : a.t === U ? -1 : 1;
+  const x = a.cp.policy.id;
+  const y = b.cp.policy.id;
+  return b.score - a.score || (x < y ? -1 : x > y ? 1 : 0);
+};
+
+/**
+ * Ranks the policies of a validated profile's region at a civil day. Every policy is scored in
+ * verdict mode; only the ones shown (the first `limit`) are explained and searched for near misses.
+ */
 export function rankProfile(core: MatcherCore, profile: Profile, day: number, opts: Omit<RecommendOptions, 'asOf'> = {}): Recommendation[] {
   const locale = opts.locale ?? 'zh-CN';
-  const w: RankWeights = { ...DEFAULT_WEIGHTS, ...opts.weights };
+  const w: RankWeights = opts.weights ? { ...DEFAULT_WEIGHTS, ...opts.weights } : DEFAULT_WEIGHTS;
+  const limit = opts.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, opts.limit);
+  const st = dayStatic(core, day);
+  const p = st.params;
+  // Own fact array: it must outlive the loop, for the reasons of the shown policies.
+  const f = core.facts.fill(profile, day);
   const pool = core.candidates(profile.regionCode, day);
-  const params = core.params.at(day);
-  const scale = catalogueScale(core.compiled.filter((c) => inForce(c, day)), core.facts.refs.length, params);
-  const byId = new Map(pool.map((c) => [c.policy.id, c]));
-  const out: Recommendation[] = [];
-  for (const e of core.evaluateProfile(profile, day, { locale, scope: 'applicable' })) {
-    if (e.status === 'ineligible' && !opts.nearMisses) continue;
-    const cp = byId.get(e.policyId)!;
-    const miss = e.status !== 'eligible' && opts.nearMisses ? nearMiss(core, cp, profile, day, locale) : null;
-    if (e.status === 'ineligible' && !miss) continue;
+  const inRegion = profile.regionCode !== undefined;
+  const scored: Scored[] = [];
+  const failed: CompiledPolicy[] = [];
+  for (let i = 0; i < pool.length; i++) {
+    const cp = pool[i]!;
+    const t = inRegion ? cp.withinRegion(f, p) : cp.root.verdict(f, p);
+    if (t === F) {
+      if (opts.nearMisses) failed.push(cp);
+      continue;
+    }
+    const missing = t === U ? core.missingOf(cp, f, p) : NONE;
+    const amount = !cp.amount ? null : cp.amountIsConstant ? core.shared.amount(cp, p) : cp.amount(f, p);
+    const cv = st.constValue[cp.index]!;
     const breakdown = {
-      certainty: round4(certaintyOf(e)),
-      value: round4(scale > 0 ? Math.min(1, worthOf(cp.policy.kind, e.amount) / scale) : 0),
-      need: needOf(cp, profile.needs),
-      urgency: round4(urgencyOf(cp, day)),
-      locality: round4(localityOf(cp)),
+      certainty: round4(t === T ? 1 : 1 / (1 + missing.length)),
+      value: cv === cv ? cv : valueOf(worthOf(cp.policy.kind, amount), st.scale),
+      need: needFrom(st.needs[cp.index]!, profile.needs),
+      urgency: st.urgency[cp.index]!,
+      locality: st.locality[cp.index]!,
     };
-    const rec: Recommendation = { ...e, score: scoreOf(breakdown, w), breakdown, ...(miss ? { nearMiss: miss } : {}) };
-    out.push(rec);
+    scored.push({ cp, t, missing, amount, score: scoreOf(breakdown, w), breakdown });
   }
-  out.sort(compareRecommendations);
-  return opts.limit !== undefined ? out.slice(0, Math.max(0, opts.limit)) : out;
+  scored.sort(byRank);
+  const out: Recommendation[] = [];
+  for (let i = 0; i < scored.length && out.length < limit; i++) {
+    const s = scored[i]!;
+    const miss = s.t === U && opts.nearMisses ? nearMiss(core, s.cp, profile, day, locale) : null;
+    out.push(recommendation(s.cp, s.t === T ? 'eligible' : 'unknown', s.missing, explain(s.cp.root, f, p, locale), s.amount, s.score, s.breakdown, miss));
+  }
+  if (failed.length === 0 || out.length >= limit) return out;
+  // An ineligible policy scores 0 (certainty 0), so near misses follow in policy-id order.
+  failed.sort((a, b) => (a.policy.id < b.policy.id ? -1 : a.policy.id > b.policy.id ? 1 : 0));
+  for (let i = 0; i < failed.length && out.length < limit; i++) {
+    const cp = failed[i]!;
+    const miss = nearMiss(core, cp, profile, day, locale);
+    if (!miss) continue;
+    const breakdown = { certainty: 0, value: valueOf(0, st.scale), need: needFrom(st.needs[cp.index]!, profile.needs), urgency: st.urgency[cp.index]!, locality: st.locality[cp.index]! };
+    out.push(recommendation(cp, 'ineligible', NONE, explain(cp.root, f, p, locale), null, scoreOf(breakdown, w), breakdown, miss));
+  }
+  return out;
+}
+
+function recommendation(
+  cp: CompiledPolicy,
+  status: Recommendation['status'],
+  missing: readonly string[],
+  reasons: Evaluation['reasons'],
+  amount: AmountRange | null,
+  score: number,
+  breakdown: Record<string, number>,
+  miss: NearMiss | null,
+): Recommendation {
+  // Same keys in the same order as an Evaluation spread with its rank.
+  const id = cp.policy.id;
+  if (amount) return miss ? { policyId: id, status, missing, reasons, amount, score, breakdown, nearMiss: miss } : { policyId: id, status, missing, reasons, amount, score, breakdown };
+  return miss ? { policyId: id, status, missing, reasons, score, breakdown, nearMiss: miss } : { policyId: id, status, missing, reasons, score, breakdown };
 }

@@ -58,16 +58,25 @@ export function jsonRulesEnginePeer(rules: readonly Rule[]): Peer {
   };
 }
 
+interface ZenDecision {
+  evaluate(input: unknown): Promise<{ result: Record<string, unknown> }>;
+}
+interface ZenModule {
+  ZenEngine: new () => { createDecision(jdm: unknown): ZenDecision; dispose(): void };
+}
+
 /**
  * ZEN: one decision graph whose expression node computes every rule at once (its fastest form).
- * Not a declared dependency: the registry lacks some of its platform packages, which breaks `npm ci`.
- * Install it with `npm i --no-save @gorules/zen-engine` to include it; null when it is not there.
+ * Null when the optional peer is not installed (a native package: it does not install everywhere).
  */
 export async function zenPeer(rules: readonly Rule[]): Promise<(Peer & { close(): void }) | null> {
   const name = '@gorules/zen-engine';
-  const mod = (await import(name).catch(() => null)) as { ZenEngine: new () => { createDecision(jdm: unknown): { evaluate(data: unknown): Promise<{ result: Record<string, unknown> }> }; dispose(): void } } | null;
-  if (!mod) return null;
-  const { ZenEngine } = mod;
+  let ZenEngine: ZenModule['ZenEngine'];
+  try {
+    ({ ZenEngine } = (await import(name)) as ZenModule);
+  } catch {
+    return null;
+  }
   const jdm = {
     nodes: [
       { id: 'in', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },

@@ -3,7 +3,7 @@
  * same rules and profiles. Checks that all engines agree, then prints rule evaluations per second
  * (medians) and one JSON line. Numbers are medians of a shared, noisy machine.
  */
-import { Bench } from 'tinybench';
+import { describeLatency, interactive } from './interactive.js';
 import { measure, median, type Task } from './measure.js';
 import { createMatcher, parsePolicies, parseProfile, type Profile } from '../../src/index.js';
 import { T, U } from '../../src/core/tri.js';
@@ -38,24 +38,13 @@ const matcher = createMatcher(parsePolicies(workload.sources));
 const core = matcher.core;
 const day = core.day(AS_OF);
 
-// 2. One person, 200 policies, explained (matcher.recommend when it exists), as a chat bot would
-// ask: measured before the batch data sets fill the heap.
+// 2. One person, 200 policies, as a chat bot asks: recommend (top 10, with reasons) and the next
+// question, on varied profiles (30% unanswered), measured before the batch data sets fill the heap.
 const people = profiles(2000, 5, 0.3);
-const rec = (matcher as unknown as { recommend?: (p: unknown, o: unknown) => unknown }).recommend;
-const recName = rec ? 'matcher.recommend' : 'matcher.evaluate (explain; recommend does not exist yet)';
-let k = 0;
+const [recLatency, askLatency] = interactive(matcher, people, AS_OF, quick ? 500 : 3000, quick ? 100 : 500);
+for (const l of [recLatency!, askLatency!]) log(`${describeLatency(l)} (one profile over ${POLICIES} policies)`);
+const recommendP99Ms = recLatency!.p99;
 let sink = 0;
-const recBench = new Bench({ iterations: quick ? 300 : 3000, time: 0, warmupIterations: 300 });
-recBench.add(recName, () => {
-  const p = people[k++ % people.length];
-  sink += (rec ? (rec.call(matcher, p, { asOf: AS_OF }) as unknown[]) : matcher.evaluate(p, { asOf: AS_OF })).length;
-});
-await recBench.run();
-const recLatency = recBench.tasks[0]!.result;
-if (recLatency.state !== 'completed') throw new Error('recommend bench failed');
-// Wall time per call: on a loaded machine its tail also holds the waits for a core.
-const recommendP99Ms = recLatency.latency.p99;
-log(`${recName}: one profile (30% unanswered) over ${POLICIES} policies: p50 ${recLatency.latency.p50.toFixed(3)} ms, p75 ${recLatency.latency.p75.toFixed(3)} ms, p99 ${recommendP99Ms.toFixed(3)} ms`);
 
 // Profiles: complete (every engine), and 30% missing (guiyan alone).
 const complete = profiles(N, 1);
@@ -106,8 +95,9 @@ const hand = handWritten(workload.rules);
 const logic = jsonLogicPeer(workload.rules);
 const jre = jsonRulesEnginePeer(workload.rules);
 const zen = await zenPeer(workload.rules);
-if (!zen) log('@gorules/zen-engine is not installed; `npm i --no-save @gorules/zen-engine` adds it to the comparison.');
-const CHECK: [Peer, number][] = [[hand, N], [logic, quick ? 300 : 2000], [jre, quick ? 50 : 300], ...(zen ? [[zen, quick ? 200 : 1000] as [Peer, number]] : [])];
+if (!zen) log('@gorules/zen-engine is not installed: left out');
+const CHECK: [Peer, number][] = [[hand, N], [logic, quick ? 300 : 2000], [jre, quick ? 50 : 300]];
+if (zen) CHECK.push([zen, quick ? 200 : 1000]);
 let eligible = 0;
 for (const [peer, count] of CHECK) {
   for (let i = 0; i < count; i++) {
@@ -155,12 +145,10 @@ const tasks: Task[] = [
   { name: 'json-rules-engine', perPass: J, iterations: 3, note: 'dot-path resolver', fn: async () => {
     for (let i = 0; i < J; i++) sink += (await jre.verdicts(complete[i], derive(complete[i], day))).length;
   } },
-  ...(zen
-    ? [{ name: '@gorules/zen-engine', perPass: Z, iterations: 3, note: 'one expression node, 200 expressions', fn: async () => {
-        for (let i = 0; i < Z; i++) sink += (await zen.verdicts(complete[i], derive(complete[i], day))).length;
-      } }]
-    : []),
 ];
+if (zen) tasks.push({ name: '@gorules/zen-engine', perPass: Z, iterations: 3, note: 'one expression node, 200 expressions', fn: async () => {
+  for (let i = 0; i < Z; i++) sink += (await zen.verdicts(complete[i], derive(complete[i], day))).length;
+} });
 const passMs = await measure(tasks, quick ? 2 : 5, log);
 zen?.close();
 const rateOf = (name: string) => {
@@ -194,6 +182,9 @@ console.log(`\n${N} profiles, ${POLICIES} policies, asOf ${AS_OF}; medians on a 
 console.log('| engine | profiles per pass | rule evaluations/s | × hand-written | note |');
 console.log('|---|---:|---:|---:|---|');
 for (const t of tasks) console.log(`| ${t.name} | ${t.perPass} | ${fmt(rateOf(t.name))} | ${(rateOf(t.name) / handRate).toFixed(3)} | ${t.note ?? ''} |`);
+console.log('\n| one profile, 200 policies | calls | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const l of [recLatency!, askLatency!]) console.log(`| ${l.name} | ${l.calls} | ${l.p50.toFixed(3)} | ${l.p99.toFixed(3)} | ${l.cpuP50.toFixed(3)} | ${l.cpuP99.toFixed(3)} |`);
 console.log('');
 const round = (x: number, d = 2) => Number(x.toFixed(d));
 console.log(
@@ -205,6 +196,7 @@ console.log(
     recommendP99Ms: round(recommendP99Ms, 3),
     screen100kx200Ms: round(screen100kx200Ms, 0),
     compile200Ms: round(compile200Ms, 1),
+    nextQuestionP99Ms: round(askLatency!.p99, 3),
   }),
 );
 if (sink === -1) console.log('');
