@@ -168,11 +168,19 @@ function internPushed(entry: ProfileEntry, pool: Map<string, PolicyEntry>): void
   for (const policyId in entry.policies) {
     const p = entry.policies[policyId]!;
     if (Object.isFrozen(p) || !p.pushedAt || p.outcomes) continue;
-    const key = `${policyId}\u0000${JSON.stringify(p)}`;
+    const key = recordKey(p);
     const known = pool.get(key);
     if (known) entry.policies[policyId] = known;
     else if (pool.size < POOL_LIMIT) pool.set(key, freezeRecord(p));
   }
+}
+
+/** Everything a pushed record holds (no outcomes), as one string: cheaper than JSON. */
+function recordKey(p: PolicyEntry): string {
+  const a = p.amount;
+  let key = `${p.hash}|${p.status}|${a ? `${a.min}|${a.max}|${a.unit}` : ''}|${p.missing?.join(',') ?? '-'}|${p.notified.join(',')}|${p.pushedAt}|${p.officerId === undefined ? '~' : JSON.stringify(p.officerId)}|`;
+  for (const t of p.followUps ?? []) key += `${t.due}/${t.offset}/${t.done ?? ''},`;
+  return key;
 }
 
 /** Open follow-ups per officer in the previous state: the load a new assignment is balanced against. */

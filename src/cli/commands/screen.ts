@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { StringDecoder } from 'node:string_decoder';
 import { parseOfficers } from '../../officers/schema.js';
 import { maskText } from '../../core/mask.js';
@@ -86,18 +85,17 @@ export function* stateChunks(state: ScreenState): Generator<string> {
  * one huge string; any other JSON layout is parsed whole.
  */
 async function parseStateFile(path: string): Promise<unknown> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let head: Record<string, unknown> | undefined;
   const profiles: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   let closed = false;
-  for await (const line of lines) {
+  for await (const line of jsonLines(path)) {
     if (head === undefined) {
       if (!line.endsWith('"profiles":{')) return JSON.parse(await readFile(path, 'utf8'));
       head = JSON.parse(`${line}}}`) as Record<string, unknown>;
     } else if (line === '}}') closed = true;
     else if (line.trim()) {
       const one = JSON.parse(`{${line.endsWith(',') ? line.slice(0, -1) : line}}`) as Record<string, unknown>;
-      Object.assign(profiles, one);
+      for (const id in one) profiles[id] = one[id];
     }
   }
   if (!head || !closed) throw new SyntaxError('the file ends early');
