@@ -49,7 +49,8 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | A
     let buf = '';
     for await (const c of chunks) {
       buf += c;
-      if (buf.length >= 1 << 20) await fh.write(buf), (buf = '');
+      // Small pieces: strings past V8's large-object size live in the old heap until a full collection.
+      if (buf.length >= 1 << 15) await fh.write(buf), (buf = '');
     }
     if (buf) await fh.write(buf);
     await fh.sync();
@@ -117,11 +118,12 @@ async function readState(path: string): Promise<ScreenState | undefined> {
 }
 
 /**
- * The lines of a file (without their line breaks, a trailing CR dropped), read in large chunks:
- * one await per chunk instead of one per line.
+ * The lines of a file (without their line breaks, a trailing CR dropped), read in 32 KiB chunks:
+ * one await per chunk instead of one per line, and chunks small enough to die young (larger strings
+ * go straight to the old heap and swell the process until a full collection).
  */
 export async function* jsonLines(path: string, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  const input = createReadStream(path, { highWaterMark: 1 << 15 });
   const decoder = new StringDecoder('utf8');
   let rest = '';
   for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -184,7 +186,7 @@ export const screenCommand: Command = {
     const write = (line: string) => {
       if (!out) return io.stdout(line.slice(0, -1));
       pending += line;
-      if (pending.length >= 1 << 18) flush();
+      if (pending.length >= 1 << 15) flush();
     };
 
     let bytes = 0;
