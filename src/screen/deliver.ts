@@ -38,7 +38,7 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
   const policyIds = [...new Set(events.map((e) => e.policyId))];
   const out: Delivery[] = [];
   for (const { channel, to } of targets) {
-    const explained = channel === 'chat' ? reasonsFor(opts.matcher, profile, ctx.day, new Set(policyIds), locale) : undefined;
+    const explained = channel === 'chat' ? reasonsFor(opts.matcher, profile, ctx.day, policyIds, locale) : undefined;
     const items = events.map((e) => describeEvent(e, core.compiledById(e.policyId)!.policy, locale, explained?.get(e.policyId)));
     const text = channel === 'sms' ? renderSms(items, locale, { ...opts.sms, templates }).text : renderChat(items, locale, templates);
     const { at, deferred, sent } = scheduleSend(ctx.base, entry.sent?.[channel], ctx.frequency[channel], ctx.quiet);

@@ -1,5 +1,6 @@
 import type { AmountRange } from '../engine/amount.js';
 import type { EventKind } from '../messages/templates.js';
+import { freezeRecord } from './state.js';
 import type { PolicyEntry, Status } from './types.js';
 
 /** The current verdict of one policy for one person, as the diff needs it. */
@@ -52,12 +53,22 @@ export interface Diff {
   notified: string[];
 }
 
+/** Distinct shared records kept per run, so amounts that vary per person cannot grow the pool without end. */
+export const POOL_LIMIT = 50_000;
+
 /** The entry to keep after this run; null when there is nothing worth remembering. */
-export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified: string[]): PolicyEntry | null {
+export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified: string[], pool?: Map<string, PolicyEntry>): PolicyEntry | null {
   // Unchanged entries are shared with the previous state: a steady register costs no new memory.
   if (prev && prev.hash === cur.hash && prev.status === cur.status && sameAmount(prev.amount, cur.amount) && sameList(prev.notified, notified) && sameList(prev.missing ?? [], cur.status === 'unknown' ? cur.missing : [])) return prev;
   const history = prev && (prev.pushedAt || prev.outcomes?.length);
   if (cur.status === 'ineligible' && notified.length === 0 && !history) return null;
+  const plain = notified.length === 0 && !prev?.pushedAt && !prev?.followUps && prev?.officerId === undefined && !prev?.outcomes;
+  // Records with nothing told and no history repeat across a register: one frozen copy serves everyone.
+  const key = plain && pool ? `${cur.hash}|${cur.status}|${cur.amount ? `${cur.amount.min}|${cur.amount.max}|${cur.amount.unit}` : ''}|${cur.status === 'unknown' ? cur.missing.join(',') : ''}` : undefined;
+  if (key !== undefined) {
+    const known = pool!.get(key);
+    if (known) return known;
+  }
   const entry: PolicyEntry = { status: cur.status, hash: cur.hash, notified };
   if (cur.amount) entry.amount = cur.amount;
   if (cur.status === 'unknown' && cur.missing.length) entry.missing = [...cur.missing];
@@ -65,6 +76,7 @@ export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified:
   if (prev?.followUps) entry.followUps = prev.followUps;
   if (prev?.officerId !== undefined) entry.officerId = prev.officerId;
   if (prev?.outcomes) entry.outcomes = prev.outcomes;
+  if (key !== undefined && pool!.size < POOL_LIMIT) pool!.set(key, freezeRecord(entry));
   return entry;
 }
 

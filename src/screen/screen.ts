@@ -1,16 +1,19 @@
 import { dayOf, formatDay } from '../core/dates.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
-import { safeParseProfile } from '../profile/validate.js';
+import { safeParseProfileFast } from '../engine/profile-check.js';
+import type { AmountRange } from '../engine/amount.js';
+import type { CompiledPolicy } from '../engine/policy.js';
+import type { Profile } from '../profile/schema.js';
 import { deadlineDay } from '../messages/describe.js';
-import { diffPolicy, nextEntry, type Current } from './diff.js';
+import { diffPolicy, nextEntry, POOL_LIMIT, type Current } from './diff.js';
 import { verdictsFor } from './evaluate.js';
 import { DEFAULT_FREQUENCY, firstSendTime } from './plan.js';
 import { deliveriesFor } from './deliver.js';
 import { createOfficerAssigner } from '../officers/assign.js';
 import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
-import { emptyState, checkState, own } from './state.js';
-import type { ProfileEntry, ScreenError, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
+import { emptyState, checkState, freezeRecord, own } from './state.js';
+import type { PolicyEntry, ProfileEntry, ScreenError, Status, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
 
 /**
  * Screens a register against every policy and tells only what changed since `previous`:
@@ -45,13 +48,61 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   const emitEvent = opts.onEvent ?? ((e: ScreenEvent) => void result.events.push(e));
   const emitError = opts.onError ?? ((e: ScreenError) => void result.errors.push(e));
 
-  const deadlines = new Map<string, number | undefined>();
+  // Per policy (by catalogue index): its deadline, and the last person it was visited for.
+  const deadlines: (number | undefined)[] = core.compiled.map((cp) => deadlineDay(cp.policy, dayOf));
+  const visited = new Int32Array(core.compiled.length).fill(-1);
   const seenIds = new Set<string>();
+  const shared = new Map<string, PolicyEntry>();
   let index = 0;
+
+  // One person's run, in variables the callbacks below share, so nothing is allocated per policy.
+  let profile!: Profile;
+  let before: ProfileEntry | undefined;
+  let entry!: ProfileEntry;
+  let events: ScreenEvent[] | null = null;
+  let same = true;
+  let kept = 0;
+
+  const keep = (policyId: string, next: PolicyEntry) => {
+    // A stored state is not checked like rules are: its ids are only ever own keys.
+    if (policyId === '__proto__') Object.defineProperty(entry.policies, policyId, { value: next, enumerable: true, writable: true, configurable: true });
+    else entry.policies[policyId] = next;
+    kept++;
+    if (same && next !== own(before?.policies, policyId)) same = false;
+  };
+  const consider = (policyId: string, cur: Current) => {
+    const old = own(before?.policies, policyId);
+    const diff = diffPolicy(old, before ? own(prev?.rules, policyId) : undefined, cur, windowDays);
+    for (const c of diff.changes) {
+      const e: ScreenEvent = { kind: c.kind, profileId: profile.id, policyId, ruleHash: cur.hash, status: cur.status };
+      if (old) e.previousStatus = old.status;
+      if (cur.amount) e.amount = cur.amount;
+      if (old?.amount) e.previousAmount = old.amount;
+      if (cur.missing.length) e.missing = [...cur.missing];
+      if (cur.daysLeft !== undefined) e.deadline = formatDay(day + cur.daysLeft);
+      (events ??= []).push(e);
+    }
+    const next = nextEntry(old, cur, diff.notified, shared);
+    if (next) keep(policyId, next);
+    else if (old) same = false;
+  };
+  const cur: Current = { status: 'ineligible', missing: [], hash: '' };
+  const hasRecord = (cp: CompiledPolicy) => own(before?.policies, cp.policy.id) !== undefined;
+  const visit = (cp: CompiledPolicy, status: Status, amount: AmountRange | undefined, missing: readonly string[]) => {
+    visited[cp.index] = index;
+    const deadline = deadlines[cp.index];
+    cur.status = status;
+    cur.amount = amount;
+    cur.missing = missing;
+    cur.hash = cp.hash;
+    cur.daysLeft = deadline === undefined ? undefined : deadline - day;
+    consider(cp.policy.id, cur);
+  };
+
   for await (const raw of profiles) {
     const at = index++;
     result.counts.profiles++;
-    const parsed = safeParseProfile(raw);
+    const parsed = safeParseProfileFast(raw);
     if (!parsed.success) {
       result.counts.invalid++;
       const id = (raw as { id?: unknown } | null)?.id;
@@ -59,7 +110,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
       opts.onProgress?.(index);
       continue;
     }
-    const profile = parsed.profile;
+    profile = parsed.profile;
     if (seenIds.has(profile.id)) {
       // A register row repeated: screening it twice would tell the person twice.
       result.counts.invalid++;
@@ -68,65 +119,68 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
       continue;
     }
     seenIds.add(profile.id);
-    const before = own(prev?.profiles, profile.id);
-    const entry: ProfileEntry = { policies: Object.create(null) as ProfileEntry['policies'] };
+    before = own(prev?.profiles, profile.id);
+    // Policy ids cannot be `__proto__` (policy/schema.ts), so a plain object serves: far smaller than a
+    // prototype-less dictionary, for 100k people.
+    entry = { policies: {} };
     if (profile.regionCode) entry.regionCode = profile.regionCode;
     if (before?.sent) entry.sent = before.sent;
-    const events: ScreenEvent[] = [];
-    const seen = new Set<string>();
+    events = null;
+    same = before !== undefined && before.regionCode === entry.regionCode;
+    kept = 0;
 
-    const consider = (policyId: string, cur: Current) => {
-      seen.add(policyId);
-      const old = own(before?.policies, policyId);
-      const diff = diffPolicy(old, before ? own(prev?.rules, policyId) : undefined, cur, windowDays);
-      for (const c of diff.changes) {
-        const e: ScreenEvent = { kind: c.kind, profileId: profile.id, policyId, ruleHash: cur.hash, status: cur.status };
-        if (old) e.previousStatus = old.status;
-        if (cur.amount) e.amount = cur.amount;
-        if (old?.amount) e.previousAmount = old.amount;
-        if (cur.missing.length) e.missing = [...cur.missing];
-        if (cur.daysLeft !== undefined) e.deadline = formatDay(day + cur.daysLeft);
-        events.push(e);
-      }
-      const next = nextEntry(old, cur, diff.notified);
-      if (next) entry.policies[policyId] = next;
-    };
-
-    for (const { evaluation: ev, compiled } of verdictsFor(opts.matcher, profile, day)) {
-      let deadline = deadlines.get(ev.policyId);
-      if (!deadlines.has(ev.policyId)) deadlines.set(ev.policyId, (deadline = deadlineDay(compiled.policy, dayOf)));
-      consider(ev.policyId, { status: ev.status, amount: ev.amount, missing: ev.missing, hash: compiled.hash, daysLeft: deadline === undefined ? undefined : deadline - day });
-    }
-    // Policies told before but not applicable now: still in force means the person moved out of their region.
-    for (const [policyId, old] of Object.entries(before?.policies ?? {})) {
-      if (seen.has(policyId)) continue;
+    verdictsFor(opts.matcher, profile, day, hasRecord, visit);
+    let old = 0;
+    for (const policyId in before?.policies) {
+      old++;
       const cp = core.compiledById(policyId);
+      if (cp && visited[cp.index] === index) continue;
+      // Told before but not applicable now: still in force means the person moved out of their region.
+      const record = before!.policies[policyId]!;
       if (cp && cp.from <= day && day <= cp.to) consider(policyId, { status: 'ineligible', missing: [], hash: cp.hash });
-      else entry.policies[policyId] = old;
+      else keep(policyId, record);
     }
 
-    for (const e of events) emitEvent(e);
-    result.counts.events += events.length;
-    if (events.length) {
-      for (const d of deliveriesFor(profile, events, entry, ctx)) {
+    if (events) {
+      const list: ScreenEvent[] = events;
+      for (const e of list) emitEvent(e);
+      result.counts.events += list.length;
+      for (const d of deliveriesFor(profile, list, entry, ctx)) {
         result.counts.deliveries++;
         if (opts.onDelivery) opts.onDelivery(d);
         else result.deliveries.push(d);
       }
     }
-    state.profiles[profile.id] = before && sameEntry(before, entry) ? before : entry;
+    if (events) internPushed(entry, shared);
+    // The very same records as before: keep the old entry, so a steady register costs no new memory.
+    state.profiles[profile.id] = same && kept === old && entry.sent === before!.sent ? before! : entry;
     opts.onProgress?.(index);
   }
   return result;
 }
 
 
-/** True when a person's entry holds the very same records as before. */
-function sameEntry(a: ProfileEntry, b: ProfileEntry): boolean {
-  if (a.regionCode !== b.regionCode || a.sent !== b.sent) return false;
-  const ka = Object.keys(a.policies);
-  const kb = Object.keys(b.policies);
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a.policies[k] === b.policies[k]);
+/**
+ * Records just pushed repeat across a register too (same verdict, push time and follow-ups):
+ * one frozen copy of each serves everyone, as `nextEntry` does for records with nothing told.
+ */
+function internPushed(entry: ProfileEntry, pool: Map<string, PolicyEntry>): void {
+  for (const policyId in entry.policies) {
+    const p = entry.policies[policyId]!;
+    if (Object.isFrozen(p) || !p.pushedAt || p.outcomes) continue;
+    const key = recordKey(p);
+    const known = pool.get(key);
+    if (known) entry.policies[policyId] = known;
+    else if (pool.size < POOL_LIMIT) pool.set(key, freezeRecord(p));
+  }
+}
+
+/** Everything a pushed record holds (no outcomes), as one string: cheaper than JSON. */
+function recordKey(p: PolicyEntry): string {
+  const a = p.amount;
+  let key = `${p.hash}|${p.status}|${a ? `${a.min}|${a.max}|${a.unit}` : ''}|${p.missing?.join(',') ?? '-'}|${p.notified.join(',')}|${p.pushedAt}|${p.officerId === undefined ? '~' : JSON.stringify(p.officerId)}|`;
+  for (const t of p.followUps ?? []) key += `${t.due}/${t.offset}/${t.done ?? ''},`;
+  return key;
 }
 
 /** Open follow-ups per officer in the previous state: the load a new assignment is balanced against. */

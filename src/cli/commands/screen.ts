@@ -1,11 +1,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { parseOfficers } from '../../officers/schema.js';
 import { maskText } from '../../core/mask.js';
 import { screen } from '../../screen/screen.js';
-import { checkState } from '../../screen/state.js';
+import { checkState, compactEntry, compactPolicy, sameState, sharedTable } from '../../screen/state.js';
 import type { ScreenError, ScreenState } from '../../screen/types.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher } from '../io.js';
@@ -49,7 +49,8 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | A
     let buf = '';
     for await (const c of chunks) {
       buf += c;
-      if (buf.length >= 1 << 20) await fh.write(buf), (buf = '');
+      // Small pieces: strings past V8's large-object size live in the old heap until a full collection.
+      if (buf.length >= 1 << 15) await fh.write(buf), (buf = '');
     }
     if (buf) await fh.write(buf);
     await fh.sync();
@@ -63,12 +64,18 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | A
   await syncDir(path);
 }
 
-/** The state as JSON text, one person at a time, so it is never one huge string. */
+/**
+ * The state as JSON text, one person a line, so it is never one huge string; what can be derived
+ * (hashes equal to the run's rules, empty dedupe records) is left out, and records many people
+ * share are stored once in `shared`; checkState restores them.
+ */
 export function* stateChunks(state: ScreenState): Generator<string> {
-  yield `{"version":${state.version},${state.asOf !== undefined ? `"asOf":${JSON.stringify(state.asOf)},` : ''}"rules":${JSON.stringify(state.rules)},"profiles":{\n`;
+  const shared = sharedTable(state);
+  const table = [...shared.keys()].map((p) => compactPolicy(p, undefined)).join(',');
+  yield `{"version":${state.version},${state.asOf !== undefined ? `"asOf":${JSON.stringify(state.asOf)},` : ''}"rules":${JSON.stringify(state.rules)},${table ? `"shared":[${table}],` : ''}"profiles":{\n`;
   let first = true;
-  for (const [id, entry] of Object.entries(state.profiles)) {
-    yield `${first ? '' : ',\n'}${JSON.stringify(id)}:${JSON.stringify(entry)}`;
+  for (const id in state.profiles) {
+    yield `${first ? '' : ',\n'}${JSON.stringify(id)}:${compactEntry(state.profiles[id]!, state.rules, shared)}`;
     first = false;
   }
   yield `${first ? '' : '\n'}}}\n`;
@@ -79,27 +86,17 @@ export function* stateChunks(state: ScreenState): Generator<string> {
  * one huge string; any other JSON layout is parsed whole.
  */
 async function parseStateFile(path: string): Promise<unknown> {
-  // Hashes, statuses and dates repeat across a register: one copy of each keeps a big state small.
-  const pool = new Map<string, string>();
-  const intern = (_key: string, value: unknown) => {
-    if (typeof value !== 'string' || value.length > 40) return value;
-    const known = pool.get(value);
-    if (known !== undefined) return known;
-    if (pool.size < 100_000) pool.set(value, value);
-    return value;
-  };
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let head: Record<string, unknown> | undefined;
   const profiles: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   let closed = false;
-  for await (const line of lines) {
+  for await (const line of jsonLines(path)) {
     if (head === undefined) {
       if (!line.endsWith('"profiles":{')) return JSON.parse(await readFile(path, 'utf8'));
       head = JSON.parse(`${line}}}`) as Record<string, unknown>;
     } else if (line === '}}') closed = true;
     else if (line.trim()) {
-      const one = JSON.parse(`{${line.endsWith(',') ? line.slice(0, -1) : line}}`, intern) as Record<string, unknown>;
-      Object.assign(profiles, one);
+      const one = JSON.parse(`{${line.endsWith(',') ? line.slice(0, -1) : line}}`) as Record<string, unknown>;
+      for (const id in one) profiles[id] = one[id];
     }
   }
   if (!head || !closed) throw new SyntaxError('the file ends early');
@@ -118,6 +115,29 @@ async function readState(path: string): Promise<ScreenState | undefined> {
   } catch (e) {
     throw new UsageError(`${path} is not a screening state (${(e as Error).message}); it was left as it is`);
   }
+}
+
+/**
+ * The lines of a file (without their line breaks, a trailing CR dropped), read in 32 KiB chunks:
+ * one await per chunk instead of one per line, and chunks small enough to die young (larger strings
+ * go straight to the old heap and swell the process until a full collection).
+ */
+export async function* jsonLines(path: string, onBytes?: (n: number) => void): AsyncGenerator<string> {
+  const input = createReadStream(path, { highWaterMark: 1 << 15 });
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    const text = rest + decoder.write(chunk);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      yield text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
 
 const posInt = (v: string | undefined, name: string, dflt: number) => {
@@ -157,19 +177,26 @@ export const screenCommand: Command = {
     // Deliveries go to a temp file renamed at the end, so a crash never leaves half a batch behind.
     const outTmp = values.out ? tempOf(values.out) : undefined;
     const out = outTmp ? createWriteStream(outTmp) : undefined;
-    const write = (line: string) => (out ? out.write(line) : io.stdout(line.slice(0, -1)));
+    // Lines are gathered into large writes: one stream write per delivery costs more than the delivery.
+    let pending = '';
+    const flush = () => {
+      if (out && pending) out.write(pending);
+      pending = '';
+    };
+    const write = (line: string) => {
+      if (!out) return io.stdout(line.slice(0, -1));
+      pending += line;
+      if (pending.length >= 1 << 15) flush();
+    };
 
     let bytes = 0;
     let line = 0;
     const badJson: ScreenError[] = [];
     const errors: ScreenError[] = [];
     let errorCount = 0;
-    const input = createReadStream(values.profiles);
-    input.on('data', (chunk) => (bytes += chunk.length));
-    const lines = createInterface({ input, crlfDelay: Infinity });
     let profileIndex = 0;
     async function* profiles(): AsyncGenerator<unknown> {
-      for await (const text of lines) {
+      for await (const text of jsonLines(values.profiles!, (n) => (bytes += n))) {
         line++;
         if (!text.trim()) continue;
         let value: unknown;
@@ -226,12 +253,14 @@ export const screenCommand: Command = {
     if (tty) process.stderr.write('\r\x1b[K');
 
     if (out && outTmp && values.out) {
+      flush();
       await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
       const fh = await open(outTmp, 'r+');
       await fh.sync().finally(() => fh.close());
       await rename(outTmp, values.out);
     }
-    await writeFileAtomic(values.state, stateChunks(result.state));
+    // A run that changed nothing would write the same file again: the one on disk stays.
+    if (!previous || !sameState(previous, result.state)) await writeFileAtomic(values.state, stateChunks(result.state));
 
     const seconds = (performance.now() - started) / 1000;
     const summary = {
