@@ -43,7 +43,8 @@ const day = core.day(AS_OF);
 const people = profiles(2000, 5, 0.3);
 const [recLatency, askLatency] = interactive(matcher, people, AS_OF, quick ? 500 : 3000, quick ? 100 : 500);
 for (const l of [recLatency!, askLatency!]) log(`${describeLatency(l)} (one profile over ${POLICIES} policies)`);
-const recommendP99Ms = recLatency!.p99;
+// CPU time, as for screening and compiling below: the wall-clock tail holds waits for a core.
+const recommendP99Ms = recLatency!.cpuP99;
 let sink = 0;
 
 // Profiles: complete (every engine), and 30% missing (guiyan alone).
@@ -196,7 +197,7 @@ console.log(
     recommendP99Ms: round(recommendP99Ms, 3),
     screen100kx200Ms: round(screen100kx200Ms, 0),
     compile200Ms: round(compile200Ms, 1),
-    nextQuestionP99Ms: round(askLatency!.p99, 3),
+    nextQuestionP99Ms: round(askLatency!.cpuP99, 3),
   }),
 );
 if (sink === -1) console.log('');
