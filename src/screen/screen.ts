@@ -13,6 +13,7 @@ import { deliveriesFor } from './deliver.js';
 import { createOfficerAssigner } from '../officers/assign.js';
 import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
 import { emptyState, checkState, freezeRecord, own } from './state.js';
+import type { FollowUpTask } from '../followup/types.js';
 import type { PolicyEntry, ProfileEntry, ScreenError, Status, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
 
 /**
@@ -42,6 +43,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
     quiet,
     frequency: { ...DEFAULT_FREQUENCY, ...opts.frequency },
     defaultLocale: (opts.locale ?? 'zh-CN') as Locale,
+    followUps: new Map<string, FollowUpTask[]>(),
     assign: opts.followUp?.assign ?? (opts.officers ? createOfficerAssigner(opts.officers, { load: openLoad(prev) }).assign : undefined),
   };
   const result: ScreenResult = { events: [], deliveries: [], state, errors: [], counts: { profiles: 0, invalid: 0, events: 0, deliveries: 0 } };
