@@ -54,4 +54,4 @@ export async function loadPolicyDir(dir: string): Promise<Policy[]> {
 }
 
 export { loadProjectDir } from './projects.js';
-export { createParallelMatcher, evaluateManyParallel, poolTask, type ParallelMatcher, type ParallelOptions } from './parallel.js';
+export { createParallelMatcher, evaluateFile, evaluateFileParallel, evaluateManyParallel, FileVerdicts, poolTask, type FileOptions, type ParallelMatcher, type ParallelOptions } from './parallel.js';

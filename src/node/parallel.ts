@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createMatcher, type Matcher } from '../engine/create.js';
-import type { EvaluateOptions, Evaluation, MatcherOptions } from '../engine/matcher.js';
+import { stat } from 'node:fs/promises';
+import type { EvaluateOptions, Evaluation, MatcherCore, MatcherOptions } from '../engine/matcher.js';
 import { parsePolicies, type PolicySource } from '../policy/parse.js';
 import { contentHash } from '../core/hash.js';
 import { ProfileValidationError, type ProfileIssue } from '../profile/validate.js';
 import { safeParseProfileFast } from '../engine/profile-check.js';
+import { evaluateSlice, lineBoundaries, rowEvaluations, type SliceVerdicts } from './file-batch.js';
+import { readPolicySources } from './index.js';
 
 /**
  * Batch evaluation across a worker pool. Workers receive the rule sources, not compiled closures,
@@ -24,6 +27,11 @@ export interface ParallelOptions {
 export interface ParallelMatcher {
   /** Same result as `createMatcher(parsePolicies(sources)).evaluateMany(profiles, opts)`, computed on the pool. */
   evaluateMany(profiles: readonly unknown[], opts?: EvaluateOptions): Promise<Evaluation[][]>;
+  /**
+   * Verdicts for a JSON Lines register: each worker reads its own slice of the file (cut at line
+   * breaks) and returns typed arrays. Same result as `evaluateFile` on one thread.
+   */
+  evaluateFile(path: string, opts?: FileOptions): Promise<FileVerdicts>;
   readonly matcher: Matcher;
   destroy(): Promise<void>;
 }
@@ -35,6 +43,8 @@ interface Task {
   profiles: readonly unknown[];
   day: number;
   opts: Omit<EvaluateOptions, 'asOf'>;
+  /** A slice of a JSON Lines file to read in the worker, instead of `profiles`. */
+  file?: { path: string; start: number; end: number };
 }
 
 type Reply =
@@ -50,10 +60,10 @@ const EXTRA = 3;
 
 const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
 
-/** A reply whose code buffer is handed over to the main thread instead of copied. */
-async function moved(reply: Reply & { codes: Uint8Array }): Promise<unknown> {
+/** A reply whose buffers are handed over to the main thread instead of copied. */
+async function moved(reply: object, buffers: ArrayBufferLike[]): Promise<unknown> {
   const { markMovable } = await import('tinypool');
-  const wrapped = { [Symbol.for('Tinypool.transferable')]: [reply.codes.buffer], [Symbol.for('Tinypool.valueOf')]: reply };
+  const wrapped = { [Symbol.for('Tinypool.transferable')]: buffers, [Symbol.for('Tinypool.valueOf')]: reply };
   markMovable(wrapped);
   return wrapped;
 }
@@ -64,6 +74,11 @@ let workerMatcher: { key: string; matcher: Matcher } | undefined;
 export async function poolTask(task: Task): Promise<unknown> {
   if (workerMatcher?.key !== task.key) workerMatcher = { key: task.key, matcher: createMatcher(parsePolicies(task.sources), task.matcherOptions) };
   const { core } = workerMatcher.matcher;
+  if (task.file) {
+    const slice = evaluateSlice(core, task.file.path, task.file.start, task.file.end, task.day, task.opts.scope ?? 'all');
+    const x = slice.extras;
+    return moved(slice, [slice.codes.buffer, slice.extraAt.buffer, x.col.buffer, x.tri.buffer, x.min.buffer, x.max.buffer, x.unit.buffer, x.missingAt.buffer, x.missing.buffer]);
+  }
   const results: Evaluation[][] = [];
   for (const input of task.profiles) {
     const r = safeParseProfileFast(input);
@@ -88,7 +103,7 @@ export async function poolTask(task: Task): Promise<unknown> {
       }
     }
   });
-  return moved({ count: results.length, codes, extras });
+  return moved({ count: results.length, codes, extras }, [codes.buffer]);
 }
 
 /**
@@ -149,8 +164,112 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
       }
       return out;
     },
+    async evaluateFile(path, opts = {}) {
+      const day = core.day(opts.asOf);
+      const scope = opts.scope ?? 'all';
+      const { size } = await stat(path);
+      // A few slices per thread even out slices that hold slower profiles.
+      const cuts = lineBoundaries(path, size, threads * 3);
+      const tasks: Promise<SliceVerdicts>[] = [];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const task: Task = { key, sources, matcherOptions, profiles: [], day, opts: { mode: 'verdict', scope }, file: { path, start: cuts[i]!, end: cuts[i + 1]! } };
+        tasks.push(pool.run(task) as Promise<SliceVerdicts>);
+      }
+      return new FileVerdicts(core, day, await Promise.all(tasks));
+    },
     destroy: () => pool.destroy(),
   };
+}
+
+export interface FileOptions {
+  asOf?: Date | string;
+  /** `all` (default) reports every policy in force; `applicable` leaves out other regions' policies. */
+  scope?: 'all' | 'applicable';
+}
+
+/** Verdict-mode results for a register file, kept in typed arrays; rows are the valid profiles in file order. */
+export class FileVerdicts {
+  /** Valid profiles read. */
+  readonly count: number;
+  /** The policies in force on the day: the columns of `status`. */
+  readonly policyIds: readonly string[];
+  /** Rows that are not valid profiles, by line number, with masked issues. */
+  readonly invalid: readonly { line: number; issues: ProfileIssue[] }[];
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly core: MatcherCore,
+    private readonly day: number,
+    private readonly slices: readonly SliceVerdicts[],
+  ) {
+    let count = 0;
+    let lines = 0;
+    const invalid: { line: number; issues: ProfileIssue[] }[] = [];
+    for (const s of slices) {
+      this.starts.push(count);
+      count += s.count;
+      for (const x of s.invalid) invalid.push({ line: x.line + lines, issues: x.issues });
+      lines += s.lines;
+    }
+    this.count = count;
+    this.invalid = invalid;
+    this.policyIds = core.candidates(undefined, day).map((cp) => cp.policy.id);
+  }
+
+  private at(i: number): [SliceVerdicts, number] {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) throw new RangeError(`no row ${i}`);
+    let lo = 0;
+    for (let hi = this.starts.length - 1; lo < hi; ) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return [this.slices[lo]!, i - this.starts[lo]!];
+  }
+
+  /** The id of row `i`. */
+  id(i: number): string {
+    const [s, r] = this.at(i);
+    return s.ids[r]!;
+  }
+
+  /** Row `i`'s status per policy in force: 0 not applicable, 1 ineligible, 2 eligible, 3 eligible or unknown (see `evaluations`). */
+  codes(i: number): Uint8Array {
+    const [s, r] = this.at(i);
+    const n = this.policyIds.length;
+    return s.codes.subarray(r * n, (r + 1) * n);
+  }
+
+  /** Row `i`'s results, exactly as `evaluateMany` gives them in verdict mode. */
+  evaluations(i: number): Evaluation[] {
+    const [s, r] = this.at(i);
+    return rowEvaluations(this.core, this.day, s, r);
+  }
+}
+
+/** The single-thread path of `evaluateFile`: the whole file as one slice, in this thread. */
+export async function evaluateFile(matcher: Matcher, path: string, opts: FileOptions = {}): Promise<FileVerdicts> {
+  const day = matcher.core.day(opts.asOf);
+  const { size } = await stat(path);
+  return new FileVerdicts(matcher.core, day, [evaluateSlice(matcher.core, path, 0, size, day, opts.scope ?? 'all')]);
+}
+
+/**
+ * One-shot verdicts for a register file: `threads` 1 evaluates here, more start a pool whose
+ * workers read their own slices.
+ * @example
+ * const v = await evaluateFileParallel('people.jsonl', { rules: 'rules', asOf: '2026-06-01', threads: 2 });
+ */
+export async function evaluateFileParallel(path: string, opts: FileOptions & ParallelOptions & { rules: string | readonly PolicySource[] }): Promise<FileVerdicts> {
+  const { rules, threads, chunkSize, matcherOptions, ...fileOpts } = opts;
+  const sources = typeof rules === 'string' ? await readPolicySources(rules) : rules;
+  if ((threads ?? availableParallelism()) <= 1) return evaluateFile(createMatcher(parsePolicies(sources), matcherOptions ?? {}), path, fileOpts);
+  const pm = await createParallelMatcher(sources, { ...(threads ? { threads } : {}), ...(chunkSize ? { chunkSize } : {}), ...(matcherOptions ? { matcherOptions } : {}) });
+  try {
+    return await pm.evaluateFile(path, fileOpts);
+  } finally {
+    await pm.destroy();
+  }
 }
 
 /** One-shot parallel batch: starts a pool, evaluates, stops it. */

@@ -5,6 +5,7 @@ import { describeEvent } from '../messages/describe.js';
 import { renderChat, renderSms } from '../messages/render.js';
 import { TEMPLATES } from '../messages/templates.js';
 import { createFollowUps } from '../followup/tasks.js';
+import type { FollowUpTask } from '../followup/types.js';
 import { reasonsFor } from './evaluate.js';
 import { reachable, scheduleSend } from './plan.js';
 import { isoInZone, type QuietHours } from './quiet.js';
@@ -21,6 +22,8 @@ export interface DeliverContext {
   defaultLocale: Locale;
   /** Who looks after a person; undefined when the run names no officers. */
   assign?: ((profile: Profile) => string | null) | undefined;
+  /** Follow-up lists by send time, shared within the run. */
+  followUps: Map<string, FollowUpTask[]>;
 }
 
 
@@ -50,6 +53,19 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
   return out;
 }
 
+/**
+ * Follow-ups for a push at `sendAt`, one list per send time of the run: most people share it, and
+ * nothing changes a list in place (recordOutcome copies).
+ */
+function followUpsAt(sendAt: string, ctx: DeliverContext): FollowUpTask[] {
+  let tasks = ctx.followUps.get(sendAt);
+  if (!tasks) {
+    tasks = createFollowUps(sendAt, ctx.opts.followUp?.offsets);
+    if (ctx.followUps.size < 1024) ctx.followUps.set(sendAt, tasks);
+  }
+  return tasks;
+}
+
 function recordPush(profile: Profile, events: readonly ScreenEvent[], entry: ProfileEntry, sendAt: string, ctx: DeliverContext): void {
   const { opts } = ctx;
   let officer: string | null | undefined;
@@ -57,7 +73,7 @@ function recordPush(profile: Profile, events: readonly ScreenEvent[], entry: Pro
     const p = entry.policies[e.policyId];
     if (!p || e.kind === 'no-longer-eligible' || p.pushedAt) continue;
     p.pushedAt = sendAt;
-    p.followUps = createFollowUps(sendAt, opts.followUp?.offsets);
+    p.followUps = followUpsAt(sendAt, ctx);
     officer ??= ctx.assign?.(profile);
     if (officer !== undefined) p.officerId = officer;
   }

@@ -53,21 +53,24 @@ export interface Diff {
   notified: string[];
 }
 
-/** Distinct shared records kept per run, so amounts that vary per person cannot grow the pool without end. */
-export const POOL_LIMIT = 50_000;
+/**
+ * Distinct shared records kept per policy and run (`shared` of nextEntry), searched in turn: amounts
+ * that vary per person cannot make the search long.
+ */
+export const SHARED_PER_POLICY = 64;
+const NONE: readonly string[] = [];
 
 /** The entry to keep after this run; null when there is nothing worth remembering. */
-export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified: string[], pool?: Map<string, PolicyEntry>): PolicyEntry | null {
+export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified: string[], shared?: PolicyEntry[]): PolicyEntry | null {
   // Unchanged entries are shared with the previous state: a steady register costs no new memory.
   if (prev && prev.hash === cur.hash && prev.status === cur.status && sameAmount(prev.amount, cur.amount) && sameList(prev.notified, notified) && sameList(prev.missing ?? [], cur.status === 'unknown' ? cur.missing : [])) return prev;
   const history = prev && (prev.pushedAt || prev.outcomes?.length);
   if (cur.status === 'ineligible' && notified.length === 0 && !history) return null;
   const plain = notified.length === 0 && !prev?.pushedAt && !prev?.followUps && prev?.officerId === undefined && !prev?.outcomes;
   // Records with nothing told and no history repeat across a register: one frozen copy serves everyone.
-  const key = plain && pool ? `${cur.hash}|${cur.status}|${cur.amount ? `${cur.amount.min}|${cur.amount.max}|${cur.amount.unit}` : ''}|${cur.status === 'unknown' ? cur.missing.join(',') : ''}` : undefined;
-  if (key !== undefined) {
-    const known = pool!.get(key);
-    if (known) return known;
+  if (plain && shared) {
+    const missing = cur.status === 'unknown' ? cur.missing : NONE;
+    for (const r of shared) if (r.hash === cur.hash && r.status === cur.status && !r.pushedAt && r.notified.length === 0 && sameAmount(r.amount, cur.amount) && sameList(r.missing ?? NONE, missing)) return r;
   }
   const entry: PolicyEntry = { status: cur.status, hash: cur.hash, notified };
   if (cur.amount) entry.amount = cur.amount;
@@ -76,8 +79,8 @@ export function nextEntry(prev: PolicyEntry | undefined, cur: Current, notified:
   if (prev?.followUps) entry.followUps = prev.followUps;
   if (prev?.officerId !== undefined) entry.officerId = prev.officerId;
   if (prev?.outcomes) entry.outcomes = prev.outcomes;
-  if (key !== undefined && pool!.size < POOL_LIMIT) pool!.set(key, freezeRecord(entry));
+  if (plain && shared && shared.length < SHARED_PER_POLICY) shared.push(freezeRecord(entry));
   return entry;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+export const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

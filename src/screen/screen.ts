@@ -6,13 +6,14 @@ import type { AmountRange } from '../engine/amount.js';
 import type { CompiledPolicy } from '../engine/policy.js';
 import type { Profile } from '../profile/schema.js';
 import { deadlineDay } from '../messages/describe.js';
-import { diffPolicy, nextEntry, POOL_LIMIT, type Current } from './diff.js';
+import { diffPolicy, nextEntry, sameAmount, sameList, SHARED_PER_POLICY, type Current } from './diff.js';
 import { verdictsFor } from './evaluate.js';
 import { DEFAULT_FREQUENCY, firstSendTime } from './plan.js';
 import { deliveriesFor } from './deliver.js';
 import { createOfficerAssigner } from '../officers/assign.js';
 import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
 import { emptyState, checkState, freezeRecord, own } from './state.js';
+import type { FollowUpTask } from '../followup/types.js';
 import type { PolicyEntry, ProfileEntry, ScreenError, Status, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
 
 /**
@@ -42,6 +43,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
     quiet,
     frequency: { ...DEFAULT_FREQUENCY, ...opts.frequency },
     defaultLocale: (opts.locale ?? 'zh-CN') as Locale,
+    followUps: new Map<string, FollowUpTask[]>(),
     assign: opts.followUp?.assign ?? (opts.officers ? createOfficerAssigner(opts.officers, { load: openLoad(prev) }).assign : undefined),
   };
   const result: ScreenResult = { events: [], deliveries: [], state, errors: [], counts: { profiles: 0, invalid: 0, events: 0, deliveries: 0 } };
@@ -52,7 +54,13 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   const deadlines: (number | undefined)[] = core.compiled.map((cp) => deadlineDay(cp.policy, dayOf));
   const visited = new Int32Array(core.compiled.length).fill(-1);
   const seenIds = new Set<string>();
-  const shared = new Map<string, PolicyEntry>();
+  // Records shared by many people, per policy (see nextEntry and internPushed).
+  const shared = new Map<string, PolicyEntry[]>();
+  const sharedOf = (policyId: string) => {
+    let list = shared.get(policyId);
+    if (!list) shared.set(policyId, (list = []));
+    return list;
+  };
   let index = 0;
 
   // One person's run, in variables the callbacks below share, so nothing is allocated per policy.
@@ -82,7 +90,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
       if (cur.daysLeft !== undefined) e.deadline = formatDay(day + cur.daysLeft);
       (events ??= []).push(e);
     }
-    const next = nextEntry(old, cur, diff.notified, shared);
+    const next = nextEntry(old, cur, diff.notified, sharedOf(policyId));
     if (next) keep(policyId, next);
     else if (old) same = false;
   };
@@ -151,7 +159,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
         else result.deliveries.push(d);
       }
     }
-    if (events) internPushed(entry, shared);
+    if (events) internPushed(entry, sharedOf);
     // The very same records as before: keep the old entry, so a steady register costs no new memory.
     state.profiles[profile.id] = same && kept === old && entry.sent === before!.sent ? before! : entry;
     opts.onProgress?.(index);
@@ -164,24 +172,20 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
  * Records just pushed repeat across a register too (same verdict, push time and follow-ups):
  * one frozen copy of each serves everyone, as `nextEntry` does for records with nothing told.
  */
-function internPushed(entry: ProfileEntry, pool: Map<string, PolicyEntry>): void {
+function internPushed(entry: ProfileEntry, sharedOf: (policyId: string) => PolicyEntry[]): void {
   for (const policyId in entry.policies) {
     const p = entry.policies[policyId]!;
     if (Object.isFrozen(p) || !p.pushedAt || p.outcomes) continue;
-    const key = recordKey(p);
-    const known = pool.get(key);
+    const list = sharedOf(policyId);
+    const known = list.find((r) => samePushed(r, p));
     if (known) entry.policies[policyId] = known;
-    else if (pool.size < POOL_LIMIT) pool.set(key, freezeRecord(p));
+    else if (list.length < SHARED_PER_POLICY) list.push(freezeRecord(p));
   }
 }
 
-/** Everything a pushed record holds (no outcomes), as one string: cheaper than JSON. */
-function recordKey(p: PolicyEntry): string {
-  const a = p.amount;
-  let key = `${p.hash}|${p.status}|${a ? `${a.min}|${a.max}|${a.unit}` : ''}|${p.missing?.join(',') ?? '-'}|${p.notified.join(',')}|${p.pushedAt}|${p.officerId === undefined ? '~' : JSON.stringify(p.officerId)}|`;
-  for (const t of p.followUps ?? []) key += `${t.due}/${t.offset}/${t.done ?? ''},`;
-  return key;
-}
+/** Equal pushed records; follow-up lists are shared per send time, so the same list is the same object. */
+const samePushed = (a: PolicyEntry, b: PolicyEntry): boolean =>
+  a.pushedAt === b.pushedAt && a.followUps === b.followUps && a.hash === b.hash && a.status === b.status && a.officerId === b.officerId && !a.outcomes && sameAmount(a.amount, b.amount) && sameList(a.notified, b.notified) && sameList(a.missing ?? [], b.missing ?? []);
 
 /** Open follow-ups per officer in the previous state: the load a new assignment is balanced against. */
 function openLoad(prev: ScreenState | undefined): Record<string, number> {

@@ -117,27 +117,41 @@ async function readState(path: string): Promise<ScreenState | undefined> {
   }
 }
 
-/**
- * The lines of a file (without their line breaks, a trailing CR dropped), read in 32 KiB chunks:
- * one await per chunk instead of one per line, and chunks small enough to die young (larger strings
- * go straight to the old heap and swell the process until a full collection).
- */
-export async function* jsonLines(path: string, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  const input = createReadStream(path, { highWaterMark: 1 << 15 });
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    onBytes?.(chunk.length);
-    const text = rest + decoder.write(chunk);
+/** Splits decoded chunks into lines (without their line breaks, a trailing CR dropped). */
+class LineSplitter {
+  private readonly decoder = new StringDecoder('utf8');
+  private rest = '';
+
+  push(chunk: Buffer): string[] {
+    const text = this.rest + this.decoder.write(chunk);
+    const out: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      yield text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl);
+      out.push(text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl));
       start = nl + 1;
     }
-    rest = text.slice(start);
+    this.rest = text.slice(start);
+    return out;
   }
-  rest += decoder.end();
-  if (rest) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+
+  end(): string[] {
+    const last = this.rest + this.decoder.end();
+    return last ? [last.endsWith('\r') ? last.slice(0, -1) : last] : [];
+  }
+}
+
+/**
+ * A file's chunks, 32 KiB at a time: one await per chunk instead of one per line, and chunks small
+ * enough to die young (larger strings go straight to the old heap and swell the process until a
+ * full collection).
+ */
+const chunksOf = (path: string) => createReadStream(path, { highWaterMark: 1 << 15 }) as AsyncIterable<Buffer>;
+
+/** The lines of a file. */
+export async function* jsonLines(path: string): AsyncGenerator<string> {
+  const split = new LineSplitter();
+  for await (const chunk of chunksOf(path)) yield* split.push(chunk);
+  yield* split.end();
 }
 
 const posInt = (v: string | undefined, name: string, dflt: number) => {
@@ -195,21 +209,35 @@ export const screenCommand: Command = {
     const errors: ScreenError[] = [];
     let errorCount = 0;
     let profileIndex = 0;
-    async function* profiles(): AsyncGenerator<unknown> {
-      for await (const text of jsonLines(values.profiles!, (n) => (bytes += n))) {
-        line++;
-        if (!text.trim()) continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          errorCount++;
-          if (badJson.length < 20) badJson.push({ index: profileIndex, issues: [{ path: [], code: 'invalid_json', message: `line ${line} is not JSON` }] });
-          continue;
-        }
+    const parseLine = (text: string): unknown => {
+      line++;
+      if (!text.trim()) return undefined;
+      try {
+        const value: unknown = JSON.parse(text);
         profileIndex++;
-        if (out?.writableNeedDrain) await new Promise<void>((r) => out.once('drain', () => r()));
-        yield value;
+        return value;
+      } catch {
+        errorCount++;
+        if (badJson.length < 20) badJson.push({ index: profileIndex, issues: [{ path: [], code: 'invalid_json', message: `line ${line} is not JSON` }] });
+        return undefined;
+      }
+    };
+    // One generator between the file and screen: each layer of async iteration costs a promise a profile.
+    async function* profiles(): AsyncGenerator<unknown> {
+      const split = new LineSplitter();
+      const path = values.profiles!;
+      for await (const chunk of chunksOf(path)) {
+        bytes += chunk.length;
+        for (const text of split.push(chunk)) {
+          const value = parseLine(text);
+          if (value === undefined) continue;
+          if (out?.writableNeedDrain) await new Promise<void>((r) => out.once('drain', () => r()));
+          yield value;
+        }
+      }
+      for (const text of split.end()) {
+        const value = parseLine(text);
+        if (value !== undefined) yield value;
       }
     }
 
