@@ -6,6 +6,7 @@ import { nearMiss } from '../../src/recommend/near-miss.js';
 import { compareRecommendations, rankProfile, type Recommendation, type RecommendOptions } from '../../src/recommend/rank.js';
 import { catalogueScale, certaintyOf, DEFAULT_WEIGHTS, localityOf, needOf, round4, scoreOf, urgencyOf, worthOf } from '../../src/recommend/score.js';
 import { catalogueMatcher } from './catalogue.js';
+import { arbPartProfile } from './profiles.js';
 
 const m = catalogueMatcher();
 const core = m.core;
@@ -36,29 +37,7 @@ function reference(profile: Profile, day: number, opts: Omit<RecommendOptions, '
 }
 
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-const date = fc.integer({ min: 7_000, max: 20_500 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
-const profile = fc
-  .record({
-    regionCode: maybe(fc.constantFrom('500154', '451402', '530621', '530602', '610902', '152921')),
-    groups: maybe(fc.subarray(['returning-migrant-worker', 'college-graduate', 'poverty-alleviated', 'registered-unemployed'])),
-    hasOtherLoans: maybe(fc.boolean()),
-    birthDate: maybe(date),
-    returnDate: maybe(fc.option(date, { nil: null })),
-    graduationDate: maybe(fc.option(date, { nil: null })),
-    unemployedSince: maybe(fc.option(date, { nil: null })),
-    needs: maybe(fc.subarray(['financing', 'land', 'subsidy', 'tax', 'site', 'training'])),
-    business: maybe(
-      fc.record({
-        form: maybe(fc.constantFrom('individual-business', 'small-micro-enterprise', 'cooperative')),
-        registeredAt: maybe(date),
-        employees: maybe(fc.integer({ min: 0, max: 300 })),
-        newHiresFromGroups: maybe(fc.integer({ min: 0, max: 40 })),
-        wageArrears: maybe(fc.boolean()),
-      }),
-    ),
-    land: maybe(fc.record({ transferredMu: maybe(fc.integer({ min: 0, max: 3000 })), contractYears: maybe(fc.integer({ min: 0, max: 30 })) })),
-  })
-  .map((r) => core.parse(JSON.parse(JSON.stringify({ id: 'fast', ...r }))));
+const profile = arbPartProfile('fast').map((r) => core.parse(r));
 
 const options = fc.record({
   limit: maybe(fc.integer({ min: -1, max: 12 })),

@@ -3,32 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { applyAnswer, type Profile } from '../../src/index.js';
 import { compareRecommendations } from '../../src/recommend/rank.js';
 import { catalogueMatcher } from './catalogue.js';
+import { arbPartProfile } from './profiles.js';
 
 const m = catalogueMatcher();
-const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const date = fc.integer({ min: 0, max: 20_000 }).map((d) => new Date(Date.UTC(1970, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 
 /** Partly answered profiles across the seed's places. */
-const profile = fc
-  .record({
-    regionCode: maybe(fc.constantFrom('500154', '451402', '530621', '610902', '152921')),
-    groups: maybe(fc.subarray(['returning-migrant-worker', 'college-graduate', 'poverty-alleviated', 'registered-unemployed'])),
-    hasOtherLoans: maybe(fc.boolean()),
-    graduationDate: maybe(fc.option(date, { nil: null })),
-    unemployedSince: maybe(fc.option(date, { nil: null })),
-    needs: maybe(fc.subarray(['financing', 'land', 'subsidy', 'tax'])),
-    business: maybe(
-      fc.record({
-        form: maybe(fc.constantFrom('individual-business', 'small-micro-enterprise', 'cooperative')),
-        registeredAt: maybe(date),
-        employees: maybe(fc.integer({ min: 0, max: 300 })),
-        newHiresFromGroups: maybe(fc.integer({ min: 0, max: 40 })),
-        wageArrears: maybe(fc.boolean()),
-      }),
-    ),
-    land: maybe(fc.record({ transferredMu: maybe(fc.integer({ min: 0, max: 3000 })), contractYears: maybe(fc.integer({ min: 0, max: 30 })) })),
-  })
-  .map((r) => JSON.parse(JSON.stringify({ id: 'law', ...r })) as Profile);
+const profile = arbPartProfile('law').map((r) => r as unknown as Profile);
 
 describe('laws of ranking and asking', () => {
   it('recommend is sorted, bounded, deterministic and leaves ineligible policies out', () => {
