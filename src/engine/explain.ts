@@ -1,11 +1,11 @@
 import { fill, pick, type Locale } from '../core/text.js';
 import { triToOutcome, type Outcome } from '../core/tri.js';
+import type { CompiledNode } from './compile.js';
+import { factLabel, showValue } from './display.js';
 
 // Local copies of core/tri.ts's F/T: some loaders turn imported bindings into getter calls.
 const F = 0;
 const T = 1;
-import type { CompiledNode } from './compile.js';
-import { factLabel, showValue } from './display.js';
 
 /** One condition that decided an outcome, in words. */
 export interface Reason {
