@@ -8,17 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayOf, formatDay } from '../src/core/dates.js';
+import { prng } from './prng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const chance = (r: Rng, p: number) => r() < p;
@@ -126,7 +117,7 @@ async function main(): Promise<void> {
   const invalid = Number(values.invalid);
   const asOfDay = dayOf(values['as-of']);
   if (!Number.isInteger(count) || count < 0 || !Number.isFinite(asOfDay)) throw new Error('usage: --count N --seed S --out FILE [--as-of YYYY-MM-DD]');
-  const r = mulberry32(seed);
+  const r = prng(seed);
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   if (values.out) await mkdir(dirname(values.out), { recursive: true });
   let chunk = '';

@@ -4,19 +4,11 @@ import { stringify } from 'yaml';
 import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate } from '../../src/core/dates.js';
 import type { PolicySource } from '../../src/index.js';
 import { BUSINESS_FORMS, GROUPS, INDUSTRIES, NEEDS } from '../../src/profile/vocabulary.js';
+import { prng } from '../../scripts/prng.js';
 import { LOCAL, NATIONAL, prefixOf, type Derived, type Hand, type JreCond, type P } from './shapes.js';
 
-/** Seeded PRNG (mulberry32), so every run screens the same people. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 export const AS_OF = '2025-06-01';
 const ROOT = join(import.meta.dirname, '..', '..');
