@@ -1,5 +1,6 @@
 import { MatcherCore, type Evaluation } from '../engine/matcher.js';
 import { safeParseProfile } from '../profile/validate.js';
+import type { Profile } from '../profile/schema.js';
 import type { Policy } from './schema.js';
 
 /** The outcome of one test case embedded in a rule file. */
@@ -44,25 +45,55 @@ export function compareExpectation(x: Expectation, e: Evaluated | undefined, abs
 }
 
 /** A case's profile fragment as a whole profile. */
-export const caseProfile = (c: { profile: Record<string, unknown> }) => safeParseProfile({ id: 'case', ...c.profile });
+const caseProfile = (c: { profile: Record<string, unknown> }) => safeParseProfile({ id: 'case', ...c.profile });
 
-/** Runs every case carried by the policies, each against its own policy. */
-export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
-  const out: CaseResult[] = [];
-  for (const policy of policies) {
-    if (policy.cases.length === 0) continue;
-    const matcher = new MatcherCore([policy]);
-    for (const c of policy.cases) {
-      const base = { policyId: policy.id, file: policy.file, name: c.name };
+/** One embedded case's outcome, whatever kind of document carried it. */
+export interface EmbeddedCaseResult<E> {
+  file?: string | undefined;
+  name: string;
+  ok: boolean;
+  problems: string[];
+  evaluation?: E | undefined;
+}
+
+interface CaseCarrier {
+  file?: string | undefined;
+  cases: readonly { name: string; asOf: string; profile: Record<string, unknown>; expect: Expectation }[];
+}
+
+/**
+ * Runs the cases of each document against an evaluator built for that document alone; `absent`
+ * says why a document gave no evaluation (not in force, not open).
+ */
+export function runEmbeddedCases<D extends CaseCarrier, E extends Evaluated>(
+  docs: readonly D[],
+  evaluatorFor: (doc: D) => (profile: Profile, asOf: string) => E | undefined,
+  absent: string,
+): { doc: D; result: EmbeddedCaseResult<E> }[] {
+  const out: { doc: D; result: EmbeddedCaseResult<E> }[] = [];
+  for (const doc of docs) {
+    if (doc.cases.length === 0) continue;
+    const evaluate = evaluatorFor(doc);
+    for (const c of doc.cases) {
+      const base = { file: doc.file, name: c.name };
       const parsed = caseProfile(c);
       if (!parsed.success) {
-        out.push({ ...base, ok: false, problems: [`profile: ${parsed.error.message}`] });
+        out.push({ doc, result: { ...base, ok: false, problems: [`profile: ${parsed.error.message}`] } });
         continue;
       }
-      const evaluation = matcher.evaluateProfile(parsed.profile, matcher.day(c.asOf)).find((e) => e.policyId === policy.id);
-      const problems = compareExpectation(c.expect, evaluation);
-      out.push({ ...base, ok: problems.length === 0, problems, evaluation });
+      const evaluation = evaluate(parsed.profile, c.asOf);
+      const problems = compareExpectation(c.expect, evaluation, absent);
+      out.push({ doc, result: { ...base, ok: problems.length === 0, problems, evaluation } });
     }
   }
   return out;
+}
+
+/** Runs every case carried by the policies, each against its own policy. */
+export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
+  const evaluatorFor = (policy: Policy) => {
+    const matcher = new MatcherCore([policy]);
+    return (profile: Profile, asOf: string) => matcher.evaluateProfile(profile, matcher.day(asOf)).find((e) => e.policyId === policy.id);
+  };
+  return runEmbeddedCases(policies, evaluatorFor, 'not in force').map(({ doc, result }) => ({ policyId: doc.id, ...result }));
 }

@@ -1,4 +1,5 @@
-import { caseProfile, compareExpectation } from '../policy/cases.js';
+import { runEmbeddedCases } from '../policy/cases.js';
+import type { Profile } from '../profile/schema.js';
 import { createProjectMatcher, type ProjectEvaluation } from './matcher.js';
 import type { Project } from './schema.js';
 
@@ -16,21 +17,9 @@ export interface ProjectCaseResult {
 
 /** Runs every case carried by the projects, each against its own project. */
 export function runProjectCases(projects: readonly Project[]): ProjectCaseResult[] {
-  const out: ProjectCaseResult[] = [];
-  for (const project of projects) {
-    if (project.cases.length === 0) continue;
+  const evaluatorFor = (project: Project) => {
     const pm = createProjectMatcher([project]);
-    for (const c of project.cases) {
-      const base = { projectId: project.id, file: project.file, name: c.name };
-      const parsed = caseProfile(c);
-      if (!parsed.success) {
-        out.push({ ...base, ok: false, problems: [`profile: ${parsed.error.message}`] });
-        continue;
-      }
-      const evaluation = pm.evaluate(parsed.profile, { asOf: c.asOf })[0];
-      const problems = compareExpectation(c.expect, evaluation, 'project not open');
-      out.push({ ...base, ok: problems.length === 0, problems, evaluation });
-    }
-  }
-  return out;
+    return (profile: Profile, asOf: string) => pm.evaluate(profile, { asOf })[0];
+  };
+  return runEmbeddedCases(projects, evaluatorFor, 'project not open').map(({ doc, result }) => ({ projectId: doc.id, ...result }));
 }
