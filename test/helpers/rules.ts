@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createMatcher, parsePolicies, type Matcher, type Policy } from '../../src/index.js';
+import { expect } from 'vitest';
+import { createMatcher, parsePolicies, PolicyValidationError, type Matcher, type Policy, type PolicyIssue } from '../../src/index.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -38,4 +39,15 @@ export interface Fixture {
 
 export function loadFixtures(): Fixture[] {
   return filesUnder(join(ROOT, 'fixtures', 'profiles'), /\.json$/).map((f) => ({ file: relative(ROOT, f), ...JSON.parse(readFileSync(f, 'utf8')) }));
+}
+
+/** The issues a parser reports for sources it must refuse; fails the test if it accepts them. */
+export function issuesOf(parse: (sources: { name: string; text: string }[]) => unknown, sources: { name: string; text: string }[]): PolicyIssue[] {
+  try {
+    parse(sources);
+  } catch (e) {
+    expect(e).toBeInstanceOf(PolicyValidationError);
+    return (e as PolicyValidationError).issues;
+  }
+  throw new Error('expected a PolicyValidationError');
 }

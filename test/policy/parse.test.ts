@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicies, PolicyValidationError, type PolicyIssue } from '../../src/index.js';
+import { parsePolicies } from '../../src/index.js';
+import { issuesOf as issuesOfParse } from '../helpers/rules.js';
 
 const base = (id: string, extra = '') => `id: ${id}
 kind: subsidy
@@ -9,15 +10,7 @@ sample: true
 eligibility: { op: eq, field: hasOtherLoans, value: false }
 ${extra}`;
 
-function issuesOf(sources: { name: string; text: string }[]): PolicyIssue[] {
-  try {
-    parsePolicies(sources);
-  } catch (e) {
-    expect(e).toBeInstanceOf(PolicyValidationError);
-    return (e as PolicyValidationError).issues;
-  }
-  throw new Error('expected a PolicyValidationError');
-}
+const issuesOf = (sources: { name: string; text: string }[]) => issuesOfParse(parsePolicies, sources);
 
 describe('parsePolicies', () => {
   it('accepts YAML and JSON alike', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseProjects, PolicyValidationError, type PolicyIssue } from '../../src/index.js';
+import { parseProjects } from '../../src/index.js';
+import { issuesOf as issuesOfParse } from '../helpers/rules.js';
 
 const base = (id: string, extra = '') => `id: ${id}
 title: { zh-CN: 测试项目 }
@@ -10,15 +11,7 @@ contact: { office: { zh-CN: 江州区返乡创业服务中心 } }
 suits: { op: overlaps, field: groups, values: [college-graduate] }
 ${extra}`;
 
-function issuesOf(sources: { name: string; text: string }[]): PolicyIssue[] {
-  try {
-    parseProjects(sources);
-  } catch (e) {
-    expect(e).toBeInstanceOf(PolicyValidationError);
-    return (e as PolicyValidationError).issues;
-  }
-  throw new Error('expected a PolicyValidationError');
-}
+const issuesOf = (sources: { name: string; text: string }[]) => issuesOfParse(parseProjects, sources);
 
 describe('parseProjects', () => {
   it('fills defaults and keeps the file name', () => {
