@@ -67,7 +67,6 @@ function followUpsAt(sendAt: string, ctx: DeliverContext): FollowUpTask[] {
 }
 
 function recordPush(profile: Profile, events: readonly ScreenEvent[], entry: ProfileEntry, sendAt: string, ctx: DeliverContext): void {
-  const { opts } = ctx;
   let officer: string | null | undefined;
   for (const e of events) {
     const p = entry.policies[e.policyId];

@@ -9,7 +9,7 @@ import { createMatcher, parsePolicies, parseProfile, type Profile } from '../../
 import { T, U } from '../../src/core/tri.js';
 import { createParallelMatcher } from '../../src/node/index.js';
 import { handWritten, jsonLogicPeer, jsonRulesEnginePeer, zenPeer, type Peer } from './peers.js';
-import type { Derived, P } from './shapes.js';
+import type { Derived } from './shapes.js';
 import { AS_OF, buildWorkload, derive, profiles } from './workload.js';
 
 const N = Number(process.env.BENCH_PROFILES ?? 100_000);

@@ -17,7 +17,6 @@ export const regionArb = fc.constantFrom(...REGIONS);
 
 /** Fields a rule may read (personal ones excluded), by kind. */
 export const RULE_FIELDS: FieldInfo[] = [...FIELDS.values()].filter((f) => !f.personal);
-const byKind = (k: FieldInfo['kind']) => RULE_FIELDS.filter((f) => f.kind === k).map((f) => f.path);
 
 const isInt = (f: FieldInfo) => /employees|newHires|partners/.test(f.path);
 
