@@ -1,11 +1,33 @@
-/** GB/T 2260 province-level prefixes; a code outside them is not a region of China. */
-const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
-]);
+import { REGION_CODE_DATA } from './data/codes.js';
 
+let codes: Set<string> | undefined;
+
+/** Every code of the national division table (provinces, prefectures, county-level units), built once on first use. */
+export function regionCodes(): ReadonlySet<string> {
+  if (codes) return codes;
+  const set = new Set<string>();
+  const [provinces = '', ...prefectures] = REGION_CODE_DATA.split(' ');
+  for (let i = 0; i < provinces.length; i += 2) set.add(`${provinces.slice(i, i + 2)}0000`);
+  for (const entry of prefectures) {
+    const city = entry.slice(0, 4);
+    set.add(`${city}00`);
+    for (let i = 4; i < entry.length; i += 2) set.add(city + entry.slice(i, i + 2));
+  }
+  codes = set;
+  return set;
+}
+
+/** True for a code in the national division table: `isRegionCode('451402')` (江州区) is true, `'451499'` is not. */
 export function isRegionCode(code: string): boolean {
-  return /^\d{6}$/.test(code) && PROVINCES.has(code.slice(0, 2)) && !(code.slice(2, 4) === '00' && code.slice(4) !== '00');
+  return typeof code === 'string' && code.length === 6 && regionCodes().has(code);
+}
+
+/** The province, prefecture and county codes that contain `code`, outermost first (`451402` → 450000, 451400, 451402). */
+export function regionChain(code: string): string[] {
+  const chain = [`${code.slice(0, 2)}0000`];
+  if (!code.endsWith('0000')) chain.push(`${code.slice(0, 4)}00`);
+  if (!code.endsWith('00')) chain.push(code);
+  return chain.filter((c, i) => chain.indexOf(c) === i && regionCodes().has(c));
 }
 
 /** 530000 → "53", 530600 → "5306", 530621 → "530621": the prefix every covered county starts with. */
