@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import { REGION_CODE_DATA } from './data/codes.js';
 import { REGION_NAME_DATA } from './data/names.js';
 
@@ -190,3 +191,55 @@ export function findRegions(text: string, opts: { expecting?: boolean } = {}): R
   const candidates = [...new Set(best)];
   return candidates.length === 1 ? { code: candidates[0]!, candidates, mentions } : { candidates, mentions };
 }
+
+let latin: Map<string, string[]> | undefined;
+const depthOf = (c: string) => (c.endsWith('0000') ? 0 : c.endsWith('00') ? 1 : 2);
+
+/**
+ * Places written in pinyin or English: "Kaizhou", "Jiangzhou District", "Alxa Left Banner", "Guangzhou".
+ * Built on first use from the same table (pinyin by pinyin-pro), so zh-CN callers never pay for it.
+ */
+export function findRegionsLatin(text: string): RegionReading {
+  if (!latin) {
+    const t = load();
+    latin = new Map();
+    const add = (key: string, code: string) => {
+      const k = key.toLowerCase().replace(/[^a-z]/g, '');
+      if (k.length < 4) return;
+      const list = latin!.get(k) ?? [];
+      if (!list.includes(code)) list.push(code);
+      latin!.set(k, list);
+    };
+    for (const [key, entries] of t.index) {
+      for (const e of entries) if (e.strength === 'strong' || key.length >= 2) add(pinyin(key, { toneType: 'none', type: 'array' }).join(''), e.code);
+    }
+    for (const [code, n] of Object.entries(EN_NAMES)) add(n, code);
+  }
+  const words = text.toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter(Boolean);
+  const mentions: RegionMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+      const key = words.slice(i, i + len).join('').replace(/(district|county|city|banner|league|prefecture|province)$/u, '');
+      const codes = latin.get(key) ?? latin.get(words.slice(i, i + len).join(''));
+      if (codes && !/^(?:china|house|main|about|shan|anding|heping)$/u.test(key)) {
+        const top = Math.min(...codes.map(depthOf));
+        mentions.push({ codes: codes.filter((c) => depthOf(c) === top), text: words.slice(i, i + len).join(' '), start: i, end: i + len });
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  const counties = mentions.flatMap((m) => m.codes);
+  const within = (c: string) => mentions.some((m) => m.codes.some((o) => contains(o, c)));
+  const narrowed = mentions.length > 1 ? counties.filter(within) : counties;
+  const pickFrom = narrowed.length ? narrowed : counties;
+  const d = Math.max(-1, ...pickFrom.map(depthOf));
+  const candidates = [...new Set(pickFrom.filter((c) => depthOf(c) === d))];
+  return candidates.length === 1 ? { code: candidates[0]!, candidates, mentions } : { candidates, mentions };
+}
+
+/** English names that are not pinyin. */
+const EN_NAMES: Record<string, string> = {
+  '152921': 'Alxa Left Banner', '152922': 'Alxa Right Banner', '152900': 'Alxa', '152923': 'Ejin Banner', '150000': 'Inner Mongolia',
+  '540000': 'Tibet', '650000': 'Xinjiang', '450000': 'Guangxi', '640000': 'Ningxia', '810000': 'Hong Kong', '820000': 'Macau', '710000': 'Taiwan', '610000': 'Shaanxi',
+};

@@ -1,0 +1,328 @@
+import { formatDay, fromDayNumber, resolveAsOf, toDayNumber } from '../core/dates.js';
+import type { Locale } from '../core/text.js';
+import { fieldInfo } from '../profile/fields.js';
+import { isRegionCode } from '../regions/codes.js';
+import { findRegions, findRegionsLatin } from '../regions/names.js';
+import { birthRangeForAge, findDates, type DateValue } from './dates.js';
+import * as L from './lexicon.js';
+import { chineseToNumber, findNumbers, type NumberValue } from './numbers.js';
+
+export type UnderstoodIntent = 'answer' | 'question' | 'opt-out' | 'opt-in' | 'human' | 'correction' | 'restart' | 'details' | 'search' | 'greeting' | 'unclear';
+
+/** A value read from the text: exact, or an inclusive range for an approximate answer. */
+export type FactValue = unknown;
+export interface Fact {
+  field: string;
+  value: FactValue;
+}
+
+export interface UnderstandOptions {
+  /** The field just asked (a profile dot path). */
+  expecting?: string | null | undefined;
+  /** Anchors relative dates (去年, 三年前) and ages; the core reads no clock, so without it they are not read. */
+  asOf?: Date | string | undefined;
+  locale?: Locale | undefined;
+}
+
+export interface Understanding {
+  intent: UnderstoodIntent;
+  facts: Fact[];
+  /** Values read but impossible for their field (a staff of 200000, a birth year in the future): re-ask. */
+  rejected?: { field: string; text: string }[];
+  /** The person does not know the answer to the question asked (不晓得, not sure). */
+  dontKnow?: true;
+  /** What a question is about: documents, where, how, interest, amount, why, meaning, deadline. */
+  topic?: string;
+  /** The word a 'meaning' question asks about (个体工商户是啥意思 → 个体工商户). */
+  term?: string;
+  /** The list number a 'details' message names (详情2 → 2). */
+  n?: number;
+  /** Places the text could mean when it does not settle one (朝阳区). */
+  regionCandidates?: string[];
+}
+
+const fold = (text: string) =>
+  [...text.normalize('NFKC')]
+    .map((ch) => L.TRADITIONAL[ch] ?? ch)
+    .join('')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+const bare = (t: string) => t.replace(/[\s。.!！~～,，、;；…]+/gu, '').replace(/^(?:我|俺|咱)?(?:说)?/u, '');
+/** Punctuation gone, spaces kept: for whole-message English forms ("not sure", "none of them"). */
+const plain = (t: string) => t.replace(/[。.!！~～,，、;；…?？]+/gu, ' ').replace(/\s+/g, ' ').trim();
+/** A whole-message form, also when said twice or thrice: 没有没有, 是是是, 嗯嗯. */
+const whole = (re: RegExp, t: string) => re.test(bare(t)) || re.test(plain(t)) || re.test(bare(t).replace(/^(.+?)\1+$/u, '$1'));
+/** 十几个, 几十亩, 二十几岁: approximate numbers, not questions. */
+const approxNumbers = (t: string) => t.replace(/[一二三四五六七八九十百千万\d]几|几[十百千万]/gu, '0');
+const any = (res: readonly RegExp[], t: string) => res.some((r) => r.test(t));
+
+/** Plausible bounds per number field; outside them an answer is a mistake to re-ask, never stored. */
+const BOUNDS: Record<string, [number, number]> = {
+  'business.employees': [0, 5000],
+  'business.newHiresFromGroups': [0, 2000],
+  'business.partners': [1, 200],
+  'land.transferredMu': [0.1, 200_000],
+  'land.contractYears': [1, 70],
+  'business.monthlySales': [0, 1e9],
+  'business.annualTaxableIncome': [0, 1e10],
+};
+
+const numberWithin = (v: NumberValue, [lo, hi]: [number, number]) => (typeof v === 'number' ? v >= lo && v <= hi : v.min >= lo && v.max <= hi);
+
+/** Splits a message into clauses; a question clause gives no facts, a statement beside it may. */
+const clausesOf = (t: string) => t.split(/[。！!；;\n]|[，,](?=.)|(?<=[?？])/u).map((c) => c.trim()).filter(Boolean);
+
+interface Read {
+  facts: Fact[];
+  rejected: { field: string; text: string }[];
+  regionCandidates?: string[];
+}
+
+function push(r: Read, field: string, value: unknown) {
+  const i = r.facts.findIndex((f) => f.field === field);
+  if (i >= 0) {
+    const prev = r.facts[i]!.value;
+    if (Array.isArray(prev) && Array.isArray(value)) r.facts[i] = { field, value: [...new Set([...prev, ...value])] };
+    return;
+  }
+  r.facts.push({ field, value });
+}
+
+function checkDate(field: string, v: DateValue, asOf: number): boolean {
+  const lo = typeof v === 'string' ? v : v.min;
+  const hi = typeof v === 'string' ? v : v.max;
+  const today = fromDayNumber(asOf);
+  const days = (iso: string) => toDayNumber({ y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) });
+  if (days(lo) > asOf + (field === 'graduationDate' ? 366 : 0)) return false;
+  if (field === 'birthDate') return today.y - Number(hi.slice(0, 4)) >= 15 && today.y - Number(lo.slice(0, 4)) <= 90;
+  return Number(lo.slice(0, 4)) >= 1950 && days(hi) <= asOf + 366;
+}
+
+/** Places named as where the business is, the hukou, or (left out) where someone came from or works for others. */
+function readPlaces(t: string, expecting: string | undefined, r: Read): void {
+  const info = expecting ? fieldInfo(expecting) : undefined;
+  const asked = info?.kind === 'region';
+  if (asked && /^\d{6}$/u.test(bare(t)) && isRegionCode(bare(t))) {
+    push(r, expecting!, bare(t));
+    return;
+  }
+  const latin = /[a-z]{3}/u.test(t);
+  const first = latin ? findRegionsLatin(t) : findRegions(t, { expecting: asked });
+  let business = first;
+  let hukou: string | undefined;
+  if (!latin && first.mentions.length) {
+    // Blank out places someone came from, works in for others, or is a native of; read the rest again.
+    let masked = t;
+    for (const m of first.mentions) {
+      const before = t.slice(Math.max(0, m.start - 3), m.start);
+      const after = t.slice(m.end, m.end + 8);
+      const native = L.NATIVE_AFTER.test(after) || L.HUKOU_CUE.test(t.slice(Math.max(0, m.start - 6), m.start));
+      if (native || L.ELSEWHERE_BEFORE.test(before) || L.ELSEWHERE_AFTER.test(after.replace(/^(?:市|省|区|县)/u, ''))) {
+        if (native) {
+          const h = findRegions(m.text, { expecting: true });
+          if (h.code) hukou = h.code;
+        }
+        masked = masked.slice(0, m.start) + ' '.repeat(m.end - m.start) + masked.slice(m.end);
+      }
+    }
+    if (masked !== t) business = findRegions(masked, { expecting: asked });
+  }
+  const field = expecting === 'hukouRegionCode' ? 'hukouRegionCode' : asked ? expecting! : 'regionCode';
+  if (hukou && field !== 'hukouRegionCode') push(r, 'hukouRegionCode', hukou);
+  if (business.code) push(r, field, business.code);
+  else if (business.candidates.length > 1) r.regionCandidates = business.candidates;
+}
+
+/** Groups, business forms, industries and needs, read over everything the person stated. */
+function readKinds(t: string, expecting: string | undefined, r: Read): void {
+  const b = bare(t);
+  const info = expecting ? fieldInfo(expecting) : undefined;
+  // A bare option number to a choice question: "1", "1,3".
+  if (info?.options && /^\d{1,2}(?:\s*[,，、和\s]\s*\d{1,2})*$/u.test(t.trim())) {
+    const picked = t.split(/[^\d]+/u).filter(Boolean).map((d) => info.options![Number(d) - 1]?.value);
+    if (picked.every((v) => v !== undefined)) push(r, expecting!, info.kind === 'choice' ? picked[0] : [...new Set(picked)]);
+    return;
+  }
+  const groups = L.GROUP_WORDS.filter((g) => g.re.test(t)).map((g) => g.value);
+  if (groups.includes('village-official') && groups.includes('college-graduate') && !/大学毕业|本科|大专|毕业生/u.test(t.replace(/大学生村官/gu, ''))) {
+    groups.splice(groups.indexOf('college-graduate'), 1);
+  }
+  if (groups.length) push(r, 'groups', groups);
+  else if (expecting === 'groups' && (whole(L.NO_GROUP, t) || whole(L.NO, t))) push(r, 'groups', []);
+  const forms = L.FORM_WORDS.filter((f) => f.re.test(t)).map((f) => f.value);
+  if (forms.length) push(r, 'business.form', forms[0]);
+  const inds = L.INDUSTRY_WORDS.filter((i) => i.re.test(t)).map((i) => i.value);
+  if (inds.length) push(r, 'business.industry', inds);
+  if (expecting === 'needs') {
+    const needs = L.NEED_VALUES.filter((n) => n.re.test(t)).map((n) => n.value);
+    if (needs.length) push(r, 'needs', needs);
+    else if (whole(L.NO, t)) push(r, 'needs', []);
+  }
+  void b;
+}
+
+/** Reads the facts a clause states. `expecting` lets a bare value ("80", "去年", "是") answer the question asked. */
+function readFacts(clause: string, expecting: string | undefined, asOf: number | null, r: Read, alone: boolean): void {
+  const t = clause;
+  const info = expecting ? fieldInfo(expecting) : undefined;
+  const b = bare(t);
+
+  // Yes / no for the boolean asked, and loans wherever someone says they hold one.
+  const loanTalk = /贷|借|欠|loan|debt|owe|credit card|信用卡|花呗/u.test(t);
+  const holds = loanTalk && L.HAS_LOAN_CUE.test(t) && !L.WANT_LOAN_CUE.test(t);
+  if (L.NO_LOAN.test(t) || (expecting === 'hasOtherLoans' && whole(L.NO, t))) push(r, 'hasOtherLoans', false);
+  else if (holds || (expecting === 'hasOtherLoans' && loanTalk)) {
+    const rest = t.replace(new RegExp(L.EXEMPT_LOAN.source, 'gu'), '');
+    const bigConsumer = /消费贷|信用卡|花呗|借呗/u.test(t) && findNumbers(t).some((n) => (typeof n.value === 'number' ? n.value : n.value.min) >= 50_000);
+    if (bigConsumer || L.OTHER_LOAN.test(rest)) push(r, 'hasOtherLoans', true);
+    else if (L.EXEMPT_LOAN.test(t)) push(r, 'hasOtherLoans', false);
+  } else if (expecting === 'hasOtherLoans' && whole(L.YES, t)) push(r, 'hasOtherLoans', true);
+  else if (info?.kind === 'boolean' && alone && expecting !== 'hasOtherLoans') {
+    if (whole(L.YES, t)) push(r, expecting!, true);
+    else if (whole(L.NO, t)) push(r, expecting!, false);
+  }
+  if (/拖欠工资|欠薪|欠缴社保|欠社保|wage arrears/u.test(t)) push(r, 'business.wageArrears', !/没有|没|无|不|no |never/u.test(t));
+  if (expecting === 'business.registeredAt' && /还没|没有?(?:注册|登记|办)|未登记|not yet|none/u.test(t)) push(r, 'business.registeredAt', null);
+  if ((expecting === 'graduationDate' || expecting === 'unemployedSince') && (whole(L.NO, t) || (expecting === 'graduationDate' && L.NO_COLLEGE.test(t)))) push(r, expecting, null);
+  if (L.NO_STAFF.test(t)) push(r, 'business.employees', 0);
+
+  // Numbers.
+  const expectingNumber = info?.kind === 'number';
+  for (const n of findNumbers(t)) {
+    const unit = n.unit;
+    const textOf = t.slice(n.start, n.end);
+    const dateLike = /^[年月日号]/u.test(t.slice(n.end, n.end + 1)) || /^(?:年|个月|月|天|years?|months?)$/u.test(unit) || /^\d{4}$/u.test(textOf.trim());
+    let field: string | undefined;
+    if (/^(?:岁|周岁|years? old)$/u.test(unit)) {
+      if (asOf !== null) {
+        const age = typeof n.value === 'number' ? n.value : null;
+        if (age === null || age < 15 || age > 90) r.rejected.push({ field: 'birthDate', text: textOf });
+        else push(r, 'birthDate', birthRangeForAge(age, asOf));
+      }
+      continue;
+    }
+    if (/^(?:年|years?)$/u.test(unit) && (L.CONTRACT_CUE.test(t) || expecting === 'land.contractYears') && !/^[前底初]/u.test(t.slice(n.end, n.end + 1))) field = 'land.contractYears';
+    else if (dateLike && !(expectingNumber && !unit && !/[年月日号]/u.test(t))) continue;
+    else if (L.NUMBER_UNITS[0]!.re.test(unit)) field = 'land.transferredMu';
+    else if (L.NUMBER_UNITS[1]!.re.test(unit)) {
+      field = L.HIRES_CUE.test(t) || expecting === 'business.newHiresFromGroups' ? 'business.newHiresFromGroups' : expecting === 'business.partners' ? 'business.partners' : 'business.employees';
+    } else if (expectingNumber && !unit) field = expecting;
+    else if (expectingNumber && /^(?:元|块|块钱|yuan|rmb|k)$/u.test(unit)) field = expecting;
+    else if (L.SALES_CUE.test(t) && !unit) field = 'business.monthlySales';
+    if (!field) continue;
+    const bounds = BOUNDS[field];
+    const whole = typeof n.value === 'number' ? Number.isInteger(n.value) : true;
+    if ((bounds && !numberWithin(n.value, bounds)) || (!whole && /employees|newHires|partners/u.test(field))) {
+      r.rejected.push({ field, text: textOf });
+      continue;
+    }
+    push(r, field, n.value);
+  }
+
+  // Dates.
+  if (asOf !== null) {
+    const dates = findDates(t, asOf);
+    for (const d of dates) {
+      const around = dates.length === 1 ? t : t.slice(Math.max(0, d.start - 12), d.end + 12);
+      const birthYear = /^(?:\d{2}|\d{4})年的$|^\d{2}后$/u.test(b) && !expecting;
+      const cue = birthYear ? { field: 'birthDate' } : L.DATE_CUES.find((c) => c.re.test(around));
+      const field = info?.kind === 'date' && (!cue || cue.field === expecting) ? expecting! : cue?.field;
+      if (!field) continue;
+      if (!checkDate(field, d.value, asOf)) {
+        r.rejected.push({ field, text: t.slice(d.start, d.end) });
+        continue;
+      }
+      push(r, field, d.value);
+    }
+    if (/刚毕业|今年毕业|应届/u.test(t) && !r.facts.some((f) => f.field === 'graduationDate')) {
+      push(r, 'graduationDate', { min: `${fromDayNumber(asOf).y}-01-01`, max: formatDay(asOf) });
+    }
+    if (/刚回来|刚回家|刚返乡|just came back/u.test(t) && !r.facts.some((f) => f.field === 'returnDate')) {
+      push(r, 'returnDate', { min: formatDay(asOf - 90), max: formatDay(asOf) });
+    }
+  }
+}
+
+/** The term a "what does X mean" question names. */
+function termOf(t: string): string | undefined {
+  const m = /^(?:什么叫|啥叫|何为)(.{2,16}?)$/u.exec(t) ?? /^(?:请问|问一下|想问下?)?[，, ]*(.{2,16}?)(?:是啥意思|是什么意思|啥意思|什么意思|是啥|是什么|指什么|指的是什么|怎么理解|算不算|包括哪些)/u.exec(t) ?? /what (?:does|is) (?:a |an |the )?["“]?(.{2,40}?)["”]? (?:mean|count)/u.exec(t) ?? /what is (?:a |an |the )?(.{2,40}?)\??$/u.exec(t);
+  return m?.[1]?.replace(/^(?:那个|这个|啥叫|什么叫|什么是)/u, '').trim() || undefined;
+}
+
+/**
+ * Reads one message into an intent and the facts it states (any fields, not only the one asked).
+ * Pure: no clock, no state. A message that asks something is never an answer; stop wordings are
+ * read before anything else, and a need ("发展养殖有补贴吗") is never a stop.
+ * @example
+ * understand('我22岁，去年从广东回来，在开州', { asOf: '2026-06-01' })
+ * // { intent: 'answer', facts: [{ field: 'regionCode', value: '500154' }, { field: 'groups', value: ['returning-migrant-worker'] },
+ * //   { field: 'birthDate', value: { min: '2003-06-02', max: '2004-06-01' } }, { field: 'returnDate', value: { min: '2025-01-01', max: '2025-12-31' } }] }
+ */
+export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
+  const t = fold(String(text ?? '').slice(0, 500));
+  const b = bare(t);
+  const expecting = opts.expecting ?? undefined;
+  let asOf: number | null = null;
+  try {
+    asOf = opts.asOf !== undefined ? resolveAsOf(opts.asOf) : null;
+  } catch {
+    asOf = null;
+  }
+  if (!b) return { intent: 'unclear', facts: [] };
+  if (any(L.OPT_OUT, t) && !/^(?:不用谢|没事)/u.test(b)) return { intent: 'opt-out', facts: [] };
+  if (any(L.OPT_IN, t)) return { intent: 'opt-in', facts: [] };
+  if (any(L.RESTART, b) || any(L.RESTART, plain(t))) return { intent: 'restart', facts: [] };
+  if (any(L.HUMAN, t) && !/人工智能/u.test(t)) return { intent: 'human', facts: [] };
+  const det = L.DETAILS.exec(b) ?? L.DETAILS.exec(plain(t));
+  if (det) {
+    const raw = det[1] ?? det[2] ?? det[3];
+    const n = raw === undefined ? 0 : /\d/u.test(raw) ? Number(raw) : (chineseToNumber(raw) ?? 0);
+    return { intent: 'details', facts: [], ...(n ? { n } : {}) };
+  }
+  if (L.GREETING.test(b) || L.GREETING.test(plain(t)) || /^[?？]+$/u.test(b)) return { intent: 'greeting', facts: [] };
+
+  const r: Read = { facts: [], rejected: [] };
+  const clauses = clausesOf(t);
+  const questions: string[] = [];
+  const statements: string[] = [];
+  const answerLike = (c: string) => whole(L.DONT_KNOW, c) || whole(L.NO, c) || whole(L.YES, c) || /^(?:没有|没得|不是|没)+$/u.test(bare(c));
+  for (const c of clauses) {
+    if (L.QUESTION.test(approxNumbers(c)) && !answerLike(c)) questions.push(c);
+    // "不是个体户，是公司": what is denied is not stated.
+    else if (!(clauses.length > 1 && /^不是/u.test(c))) statements.push(c);
+  }
+  if (statements.length) {
+    const said = statements.join('，');
+    readPlaces(said, expecting, r);
+    readKinds(said, expecting, r);
+    for (const c of statements) readFacts(c, expecting, asOf, r, clauses.length === 1);
+  }
+  const extra = (u: Understanding): Understanding => ({
+    ...u,
+    ...(r.rejected.length ? { rejected: r.rejected } : {}),
+    ...(r.regionCandidates ? { regionCandidates: r.regionCandidates } : {}),
+  });
+
+  if (any(L.CORRECTION, t)) return extra({ intent: 'correction', facts: r.facts });
+
+  if (questions.length) {
+    const q = questions.join('，');
+    const topic = L.TOPICS.find((x) => x.re.test(q))?.topic;
+    const needy = L.NEED_WORDS.test(q) && L.SEARCH_VERBS.test(q);
+    // "有没有种茶的补贴" looks for policies; "利息多少" asks about the one shown.
+    const aboutShown = /这个|这项|它|刚才|上面|那个/u.test(q) || (topic !== undefined && !['amount', 'where'].includes(topic));
+    if (needy && !aboutShown) return extra({ intent: 'search', facts: r.facts });
+    const term = topic === 'meaning' ? termOf(q) : undefined;
+    return extra({ intent: 'question', facts: r.facts, ...(topic ? { topic } : {}), ...(term ? { term } : {}) });
+  }
+  if (whole(L.DONT_KNOW, t) || /^(?:不知道|不晓得|不清楚|记不清|忘了)/u.test(b)) return extra({ intent: 'answer', facts: r.facts, dontKnow: true });
+  // "大棚补贴", "养牛的贷款": a need named with its trade is a search, unless the trade was asked.
+  const tradeOnly = r.facts.every((f) => f.field === 'business.industry' && expecting !== f.field);
+  if (r.facts.length && !(tradeOnly && L.NEED_WORDS.test(t))) return extra({ intent: 'answer', facts: r.facts });
+  if (r.rejected.length) return extra({ intent: 'answer', facts: [] });
+  if (L.NEED_WORDS.test(t)) return { intent: 'search', facts: [] };
+  // A bare yes/no with nothing asked that takes one, a lone digit with no list: unclear.
+  return { intent: 'unclear', facts: [] };
+}
