@@ -1,11 +1,11 @@
 export { parsePolicies, type PolicySource } from './policy/parse.js';
 export { PolicySchema, ConditionSchema, AmountSchema, type Policy, type PolicyInput, type Condition, type Amount, type PolicyKind } from './policy/schema.js';
 export { PolicyValidationError, formatIssues, type PolicyIssue } from './policy/errors.js';
-export { runPolicyCases, type CaseResult } from './policy/cases.js';
+export { runPolicyCases, type CaseResult } from './engine/cases.js';
 export { ProfileSchema, type Profile } from './profile/schema.js';
 export { ProfileValidationError, parseProfile, safeParseProfile, type ProfileIssue } from './profile/validate.js';
 export { FIELDS, type FieldInfo } from './profile/fields.js';
-export { createMatcher, type Matcher } from './engine/create.js';
+export { createMatcher, type Matcher } from './matcher/create.js';
 export type { Evaluation, EvaluateOptions, MatcherOptions } from './engine/matcher.js';
 export type { Reason } from './engine/explain.js';
 export type { AmountRange } from './engine/amount.js';

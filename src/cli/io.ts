@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createMatcher, type Matcher } from '../engine/create.js';
+import { createMatcher, type Matcher } from '../matcher/create.js';
 import { loadPolicyDir } from '../node/index.js';
 
 /** A profile read from disk, with the fixture's own `asOf` and expectations when it carries them. */

@@ -1,7 +1,7 @@
 import { applyAnswer, toQuestion, type Question } from '../ask/index.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
-import type { Matcher } from '../engine/create.js';
+import type { Matcher } from '../matcher/create.js';
 import type { Policy } from '../policy/schema.js';
 import { fieldInfo } from '../profile/fields.js';
 import { detailsContent, helpContent, listItem, notFoundContent, questionBlock, recommendationItems, resultContent, searchContent, textBlock, textContent } from './content.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../core/text.js';
-import type { Matcher } from '../engine/create.js';
+import type { Matcher } from '../matcher/create.js';
 import type { Profile } from '../profile/schema.js';
 
 /** Where a reply goes: a short-code SMS (one message by default) or a chat window. */

@@ -1,29 +1,8 @@
 import { readPath, fieldInfo, type FieldInfo } from '../profile/fields.js';
-import type { Measure } from '../policy/schema.js';
+import { factKey, type FactRef } from '../policy/terms.js';
 import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
 
-/**
- * A fact is what a leaf condition reads: a field, a date measured at `asOf`, or a ratio.
- * Facts are computed once per profile and `asOf` into a flat array; `undefined` is unknown,
- * `null` a known "none".
- */
-export interface FactRef {
-  field: string;
-  measure?: Measure | undefined;
-  per?: string | undefined;
-}
-
-/** The value domain a fact lives in, which decides the operators and literals it accepts. */
-export type Domain = 'number' | 'date' | 'boolean' | 'choice' | 'choices' | 'region' | 'string';
-
-export const factKey = (r: FactRef): string => r.field + (r.measure ? `#${r.measure}` : '') + (r.per ? `/${r.per}` : '');
-
-export function factDomain(r: FactRef): Domain | null {
-  const info = fieldInfo(r.field);
-  if (!info) return null;
-  if (r.measure || r.per) return 'number';
-  return info.kind === 'strings' ? 'choices' : info.kind;
-}
+export { factDomain, factKey, type Domain, type FactRef } from '../policy/terms.js';
 
 /** Computes one fact; `asOf` is the packed civil date (see civil.ts), `asOfDay` its day number. */
 export type FactReader = (profile: unknown, asOf: number, asOfDay: number) => unknown;

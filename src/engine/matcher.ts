@@ -1,12 +1,12 @@
 import { resolveAsOf, POLICY_TIME_ZONE } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
-import { triToStatus, type Status, type Tri } from '../core/tri.js';
+import { triToStatus, type Tri } from '../core/tri.js';
 import { parseProfileFast } from './profile-check.js';
 import type { Profile } from '../profile/schema.js';
 import type { Policy } from '../policy/schema.js';
-import type { AmountRange } from './amount.js';
+import type { Evaluation } from './evaluation.js';
 import { missingInto } from './compile.js';
-import { explain, type Reason } from './explain.js';
+import { explain } from './explain.js';
 import { FactTable } from './facts.js';
 import { ParamTable } from './params.js';
 import { compilePolicy, inForce, type CompiledPolicy } from './policy.js';
@@ -19,17 +19,7 @@ const U = 2;
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The verdict on one policy for one profile, with its explanation. */
-export interface Evaluation {
-  readonly policyId: string;
-  readonly status: Status;
-  /** Field paths whose answers could settle an `unknown`, in rule order. */
-  readonly missing: readonly string[];
-  /** The conditions that decided the outcome (empty in verdict mode). */
-  readonly reasons: readonly Reason[];
-  /** The amount the answers allow; absent when ineligible or the policy names none. */
-  readonly amount?: AmountRange;
-}
+export type { Evaluation } from './evaluation.js';
 
 export interface MatcherOptions {
   /** Where `asOf` is read when a caller gives none: the only clock read, at the edge. */

@@ -1,6 +1,6 @@
 import type { AmountRange } from './amount.js';
 import type { Reason } from './explain.js';
-import type { Evaluation } from './matcher.js';
+import type { Evaluation } from './evaluation.js';
 import type { CompiledPolicy } from './policy.js';
 
 const NONE: readonly never[] = Object.freeze([]);

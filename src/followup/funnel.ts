@@ -2,7 +2,7 @@ import { formatMoney, type Locale } from '../core/text.js';
 import { regionName } from '../regions/codes.js';
 import type { ScreenState } from '../screen/types.js';
 import type { Outcome } from './types.js';
-import { renderTable } from '../cli/table.js';
+import { renderTable } from '../core/table.js';
 
 /** One row of the 问效 funnel: how many pushes led to applications and grants. */
 export interface FunnelRow {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createMatcher, type Matcher } from '../engine/create.js';
+import { createMatcher, type Matcher } from '../matcher/create.js';
 import { stat } from 'node:fs/promises';
 import type { EvaluateOptions, Evaluation, MatcherCore, MatcherOptions } from '../engine/matcher.js';
 import { parsePolicies, type PolicySource } from '../policy/parse.js';
@@ -8,7 +8,7 @@ import { contentHash } from '../core/hash.js';
 import { ProfileValidationError, type ProfileIssue } from '../profile/validate.js';
 import { safeParseProfileFast } from '../engine/profile-check.js';
 import { evaluateSlice, lineBoundaries, rowEvaluations, type SliceVerdicts } from './file-batch.js';
-import { readPolicySources } from './index.js';
+import { readPolicySources } from './read.js';
 
 /**
  * Batch evaluation across a worker pool. Workers receive the rule sources, not compiled closures,

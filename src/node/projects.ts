@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { PolicyValidationError } from '../policy/errors.js';
 import { parseProjects } from '../projects/parse.js';
 import type { Project } from '../projects/schema.js';
-import { readRuleSources } from './index.js';
+import { readRuleSources } from './read.js';
 
 /**
  * Loads every project file below `dir` (one project a file; `rules/projects` by convention).

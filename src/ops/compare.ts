@@ -1,4 +1,5 @@
-import type { CompareOp, LeafCondition } from '../policy/schema.js';
+import { z } from 'zod';
+import { leaf, Value } from '../policy/terms.js';
 import type { Operand, Operator, Verdict } from './types.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
@@ -6,7 +7,12 @@ const F = 0;
 const T = 1;
 const U = 2;
 
-type CompareNode = Extract<LeafCondition, { op: CompareOp }>;
+export const CompareOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
+export type CompareOp = (typeof CompareOps)[number];
+
+const compareSchema = <K extends CompareOp>(op: K) => z.strictObject({ op: z.literal(op), ...leaf, value: Value });
+export const compareSchemas = [compareSchema('eq'), compareSchema('ne'), compareSchema('gt'), compareSchema('gte'), compareSchema('lt'), compareSchema('lte')] as const;
+type CompareNode = z.infer<(typeof compareSchemas)[number]>;
 type Test = (a: any, b: any) => boolean;
 
 const TESTS: Record<CompareOp, Test> = {
@@ -56,7 +62,8 @@ const compare = (op: CompareOp): Operator<CompareNode> => ({
 
 export const compareOperators = (['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const).map(compare);
 
-type BetweenNode = Extract<LeafCondition, { op: 'between' }>;
+export const betweenSchema = z.strictObject({ op: z.literal('between'), ...leaf, min: Value, max: Value });
+type BetweenNode = z.infer<typeof betweenSchema>;
 
 export const between: Operator<BetweenNode> = {
   op: 'between',

@@ -1,7 +1,13 @@
-import type { LeafCondition } from '../policy/schema.js';
-import { between, compareOperators } from './compare.js';
-import { inList, inRegion, overlaps, present } from './membership.js';
+import type { z } from 'zod';
+import { between, betweenSchema, compareOperators, compareSchemas } from './compare.js';
+import { inList, inRegion, inRegionSchema, inSchema, overlaps, overlapsSchema, present, presentSchema } from './membership.js';
 import type { Operator } from './types.js';
+
+/** The rule-file schema of every leaf condition, one per operator. */
+export const LeafSchemas = [...compareSchemas, betweenSchema, inSchema, overlapsSchema, presentSchema, inRegionSchema] as const;
+/** A leaf condition of the rule language. */
+export type LeafCondition = z.infer<(typeof LeafSchemas)[number]>;
+export { CompareOps, type CompareOp } from './compare.js';
 
 /** Every leaf operator, by name. The engine looks operators up here once, at compile time. */
 export const OPERATORS: ReadonlyMap<string, Operator> = new Map(

@@ -1,5 +1,7 @@
 import { regionPrefix } from '../regions/codes.js';
-import type { LeafCondition } from '../policy/schema.js';
+import { z } from 'zod';
+import { RegionCode } from '../profile/schema.js';
+import { leaf, list, Scalar } from '../policy/terms.js';
 import type { Operator } from './types.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
@@ -7,7 +9,10 @@ const F = 0;
 const T = 1;
 const U = 2;
 
-type Node<K extends string> = Extract<LeafCondition, { op: K }>;
+export const inSchema = z.strictObject({ op: z.literal('in'), ...leaf, values: list(Scalar).min(1) });
+export const overlapsSchema = z.strictObject({ op: z.literal('overlaps'), ...leaf, values: list(z.string().max(80)).min(1) });
+export const presentSchema = z.strictObject({ op: z.literal('present'), ...leaf });
+export const inRegionSchema = z.strictObject({ op: z.literal('in-region'), ...leaf, regions: list(RegionCode).min(1) });
 
 /** Long lists are cut to their first three items and a count, so a reason stays one line. */
 const listWords = (items: string[], locale: string) => {
@@ -42,7 +47,7 @@ function member(values: readonly unknown[]): (v: unknown) => boolean {
   return (v) => set.has(v);
 }
 
-export const inList: Operator<Node<'in'>> = {
+export const inList: Operator<z.infer<typeof inSchema>> = {
   op: 'in',
   domains: ['number', 'boolean', 'choice', 'region', 'string'],
   literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
@@ -55,7 +60,7 @@ export const inList: Operator<Node<'in'>> = {
 };
 
 /** A list field shares at least one value with the condition's list; `[]` is a known "none". */
-export const overlaps: Operator<Node<'overlaps'>> = {
+export const overlaps: Operator<z.infer<typeof overlapsSchema>> = {
   op: 'overlaps',
   domains: ['choices'],
   literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
@@ -74,7 +79,7 @@ export const overlaps: Operator<Node<'overlaps'>> = {
 };
 
 /** The field is answered with something: a value, or a non-empty list. */
-export const present: Operator<Node<'present'>> = {
+export const present: Operator<z.infer<typeof presentSchema>> = {
   op: 'present',
   domains: ['number', 'date', 'boolean', 'choice', 'choices', 'region', 'string'],
   literals: () => [],
@@ -86,7 +91,7 @@ export const present: Operator<Node<'present'>> = {
 };
 
 /** A region code lies under one of the listed codes (a city covers its counties). */
-export const inRegion: Operator<Node<'in-region'>> = {
+export const inRegion: Operator<z.infer<typeof inRegionSchema>> = {
   op: 'in-region',
   domains: ['region'],
   literals: (n) => n.regions.map((value, i) => ({ path: ['regions', i], value })),

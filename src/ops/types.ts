@@ -1,7 +1,6 @@
 import type { Tri } from '../core/tri.js';
 import type { Locale } from '../core/text.js';
-import type { Domain } from '../engine/facts.js';
-import type { LeafCondition, Value } from '../policy/schema.js';
+import type { Domain, LeafBase, Value } from '../policy/terms.js';
 
 /** A compiled condition: facts and parameter values in, three-valued truth out. */
 export type Verdict = (facts: readonly unknown[], params: ArrayLike<number>) => Tri;
@@ -21,7 +20,7 @@ export interface DescribeKit {
 }
 
 /** One operator of the rule language: its node schema lives in policy/schema.ts, its behaviour here. */
-export interface Operator<N extends LeafCondition = LeafCondition> {
+export interface Operator<N extends LeafBase = LeafBase> {
   readonly op: N['op'];
   /** Fact domains the operator reads. */
   readonly domains: readonly Domain[];

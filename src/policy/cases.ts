@@ -1,30 +1,25 @@
-import { MatcherCore, type Evaluation } from '../engine/matcher.js';
+import type { Status } from '../core/tri.js';
 import { safeParseProfile } from '../profile/validate.js';
 import type { Profile } from '../profile/schema.js';
 import type { Policy } from './schema.js';
-
-/** The outcome of one test case embedded in a rule file. */
-export interface CaseResult {
-  policyId: string;
-  file?: string | undefined;
-  name: string;
-  ok: boolean;
-  /** What differed from the expectation, for people. */
-  problems: string[];
-  evaluation?: Evaluation | undefined;
-}
 
 const sorted = (xs: readonly string[]) => [...xs].sort().join(', ');
 
 /** What an embedded case can expect of any evaluated document (a policy or a project). */
 export interface Expectation {
-  status: Evaluation['status'];
+  status: Status;
   amount?: { min: number; max: number; unit?: string | undefined } | null | undefined;
   missing?: string[] | undefined;
   reasons?: { path: string; status: string }[] | undefined;
 }
 
-type Evaluated = Pick<Evaluation, 'status' | 'missing'> & { amount?: Evaluation['amount']; reasons?: Evaluation['reasons'] };
+/** What a case compares: any evaluation-shaped result (policies and projects). */
+export interface Evaluated {
+  readonly status: Status;
+  readonly missing: readonly string[];
+  readonly amount?: { readonly min: number; readonly max: number; readonly unit?: string | undefined } | undefined;
+  readonly reasons?: readonly { readonly path: string; readonly status: string }[] | undefined;
+}
 
 /** Differences between a case's expectation and an evaluation, for people; empty when they agree. */
 export function compareExpectation(x: Expectation, e: Evaluated | undefined, absent = 'not in force'): string[] {
@@ -87,13 +82,4 @@ export function runEmbeddedCases<D extends CaseCarrier, E extends Evaluated>(
     }
   }
   return out;
-}
-
-/** Runs every case carried by the policies, each against its own policy. */
-export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
-  const evaluatorFor = (policy: Policy) => {
-    const matcher = new MatcherCore([policy]);
-    return (profile: Profile, asOf: string) => matcher.evaluateProfile(profile, matcher.day(asOf)).find((e) => e.policyId === policy.id);
-  };
-  return runEmbeddedCases(policies, evaluatorFor, 'not in force').map(({ doc, result }) => ({ policyId: doc.id, ...result }));
 }

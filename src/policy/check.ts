@@ -1,10 +1,10 @@
 import { dayOf, isIsoDate } from '../core/dates.js';
-import { factDomain, type Domain } from '../engine/facts.js';
 import { OPERATORS } from '../ops/index.js';
 import { fieldInfo, FIELDS } from '../profile/fields.js';
 import { isRegionCode } from '../regions/codes.js';
 import type { PolicyIssue } from './errors.js';
 import { LIMITS, type Amount, type Condition, type Policy, type Value } from './schema.js';
+import { factDomain, type Domain } from './terms.js';
 
 type Issue = Omit<PolicyIssue, 'file' | 'line' | 'column'>;
 type Path = (string | number)[];

@@ -1,80 +1,12 @@
 import { z } from 'zod';
+import { LeafSchemas, type LeafCondition } from '../ops/index.js';
 import { IsoDate, RegionCode } from '../profile/schema.js';
+import { FieldPath, Identifier, LIMITS, list, NumberValue, ParamName, Text } from './terms.js';
 
-/** Limits that keep a hostile or mistaken rule file from exhausting the engine. */
-export const LIMITS = {
-  maxDepth: 24,
-  maxList: 256,
-  maxText: 2000,
-  maxCases: 200,
-  maxFileBytes: 1_000_000,
-  /** Objects and lists in one rule file, conditions and amounts included. */
-  maxDocumentDepth: 64,
-  /** Conditions (leaves and groups) in one policy, amounts' `when` included. */
-  maxConditions: 2000,
-  /** YAML alias expansions per file (guards against alias bombs). */
-  maxAliases: 100,
-} as const;
+export { LIMITS, Text, Identifier, ParamName, FieldPath, ParamRef, Scalar, Value, NumberValue, Measure } from './terms.js';
+export type { LeafCondition } from '../ops/index.js';
 
-export const Text = z.strictObject({
-  'zh-CN': z.string().min(1).max(LIMITS.maxText),
-  en: z.string().min(1).max(LIMITS.maxText).optional(),
-});
-export type Text = z.infer<typeof Text>;
-
-const list = <S extends z.ZodType>(item: S) => z.array(item).max(LIMITS.maxList);
-
-export const Identifier = z.string().regex(/^[a-z][a-z0-9-]{1,80}$/, 'expected a lower-case id such as cn-tax-relief-key-groups');
-export const ParamName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/, 'expected a parameter name such as individualCap');
-/** A dot path into the profile; `__proto__` and friends cannot match. */
-export const FieldPath = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}(\.[a-zA-Z][a-zA-Z0-9]{0,40}){0,4}$/, 'expected a profile field path such as business.employees');
-
-export const ParamRef = z.strictObject({ param: ParamName, times: z.number().finite().optional() });
-export type ParamRef = z.infer<typeof ParamRef>;
-export const Scalar = z.union([z.number().finite(), z.string().max(200), z.boolean()]);
-export const Value = z.union([Scalar, ParamRef]);
-export type Value = z.infer<typeof Value>;
-export const NumberValue = z.union([z.number().finite(), ParamRef]);
-export type NumberValue = z.infer<typeof NumberValue>;
-
-/**
- * How a leaf reads its field. `age`, `*-since` turn a date into a count at `asOf`;
- * `count` is a list's length. `calendar-*` count calendar boundaries crossed, not whole periods.
- */
-export const Measure = z.enum(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'count']);
-export type Measure = z.infer<typeof Measure>;
-
-const leaf = {
-  field: FieldPath,
-  measure: Measure.optional(),
-  /** Divide the field by this one (a ratio such as new hires per staff). */
-  per: FieldPath.optional(),
-  /** A name for the condition, shown in traces and near-miss texts. */
-  id: z.string().max(80).optional(),
-  reason: Text.optional(),
-};
-
-const compare = <K extends string>(op: K) => z.strictObject({ op: z.literal(op), ...leaf, value: Value });
-
-export const CompareOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
-export type CompareOp = (typeof CompareOps)[number];
-
-export const LeafSchemas = [
-  compare('eq'),
-  compare('ne'),
-  compare('gt'),
-  compare('gte'),
-  compare('lt'),
-  compare('lte'),
-  z.strictObject({ op: z.literal('between'), ...leaf, min: Value, max: Value }),
-  z.strictObject({ op: z.literal('in'), ...leaf, values: list(Scalar).min(1) }),
-  z.strictObject({ op: z.literal('overlaps'), ...leaf, values: list(z.string().max(80)).min(1) }),
-  z.strictObject({ op: z.literal('present'), ...leaf }),
-  z.strictObject({ op: z.literal('in-region'), ...leaf, regions: list(RegionCode).min(1) }),
-] as const;
-
-type Leaf = z.infer<(typeof LeafSchemas)[number]>;
-export type LeafCondition = Leaf;
+type Leaf = LeafCondition;
 export type Condition =
   | Leaf
   | { op: 'all'; of: Condition[]; id?: string | undefined; reason?: Text | undefined }

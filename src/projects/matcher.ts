@@ -2,7 +2,7 @@ import { formatDay, POLICY_TIME_ZONE, resolveAsOf } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
 import { triToStatus, U, type Status } from '../core/tri.js';
 import { collectMissing } from '../engine/compile.js';
-import type { Matcher } from '../engine/create.js';
+import type { Matcher } from '../matcher/create.js';
 import { explain, type Reason } from '../engine/explain.js';
 import { FactTable } from '../engine/facts.js';
 import type { MatcherOptions } from '../engine/matcher.js';

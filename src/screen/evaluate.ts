@@ -1,6 +1,6 @@
 import type { Locale } from '../core/text.js';
 import type { AmountRange } from '../engine/amount.js';
-import type { Matcher } from '../engine/create.js';
+import type { Matcher } from '../matcher/create.js';
 import type { Evaluation } from '../engine/matcher.js';
 import type { CompiledPolicy } from '../engine/policy.js';
 import type { Profile } from '../profile/schema.js';

@@ -1,7 +1,7 @@
 import type { Officer } from '../officers/schema.js';
 import type { Locale } from '../core/text.js';
 import type { AmountRange } from '../engine/amount.js';
-import type { Matcher } from '../engine/create.js';
+import type { Matcher } from '../matcher/create.js';
 import type { ProfileIssue } from '../profile/validate.js';
 import type { Profile } from '../profile/schema.js';
 import type { EventKind, MessageTemplates } from '../messages/templates.js';

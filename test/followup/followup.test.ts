@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUpsDue, funnel, funnelTable, recordOutcome, renderFunnel, screen, type ScreenState } from '../../src/index.js';
-import { renderTable } from '../../src/cli/table.js';
+import { renderTable } from '../../src/core/table.js';
 import { matcherOf } from '../screen/helpers.js';
 
 const matcher = matcherOf();

@@ -5,7 +5,7 @@ import { regionName } from '../../regions/codes.js';
 import { labelOf } from '../../engine/display.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
-import { renderTable } from '../table.js';
+import { renderTable } from '../../core/table.js';
 
 const HELP = `guiyan match <profile.json | profiles.jsonl | dir> [options]
 

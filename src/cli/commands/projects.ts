@@ -12,7 +12,7 @@ import type { Policy } from '../../policy/schema.js';
 import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
-import { renderTable } from '../table.js';
+import { renderTable } from '../../core/table.js';
 
 const HELP = `guiyan projects <profile.json | profiles.jsonl | dir> [options]
 

@@ -5,7 +5,7 @@ import { carriedBy, type Bundle, type Recommendation } from '../../recommend/ind
 import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
-import { renderTable } from '../table.js';
+import { renderTable } from '../../core/table.js';
 
 const HELP = `guiyan recommend <profile.json | profiles.jsonl | dir> [options]
 

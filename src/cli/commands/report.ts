@@ -7,7 +7,7 @@ import { regionName } from '../../regions/codes.js';
 import { checkState } from '../../screen/state.js';
 import { loadPolicyDir } from '../../node/index.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { renderTable } from '../table.js';
+import { renderTable } from '../../core/table.js';
 
 const HELP = `guiyan report --state STATE.json [--by policy|region] [--json]
 

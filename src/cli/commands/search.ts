@@ -1,7 +1,7 @@
 import { pick } from '../../core/text.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
-import { renderTable } from '../table.js';
+import { renderTable } from '../../core/table.js';
 
 const HELP = `guiyan search "<query>" [options]
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { runPolicyCases } from '../../policy/cases.js';
+import { runPolicyCases } from '../../engine/cases.js';
 import { runProjectCases } from '../../projects/cases.js';
 import { loadPolicyDir } from '../../node/index.js';
 import { loadProjectDir, projectsDirOf } from '../../node/projects.js';

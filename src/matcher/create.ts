@@ -2,8 +2,8 @@ import type { Locale } from '../core/text.js';
 import { nextQuestionFor, type NextQuestionOptions, type Question } from '../ask/index.js';
 import { searchPolicies, type SearchHit, type SearchOptions } from '../search/index.js';
 import type { Policy } from '../policy/schema.js';
-import { parseProfileFast } from './profile-check.js';
-import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from './matcher.js';
+import { parseProfileFast } from '../engine/profile-check.js';
+import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from '../engine/matcher.js';
 import { bundle, nearMiss, rankProfile, type Bundle, type NearMiss, type Recommendation, type RecommendOptions } from '../recommend/index.js';
 
 /** Evaluates profiles against a compiled policy catalogue. */
