@@ -9,7 +9,7 @@
  * of the rule-file schema from them, and the policy language (schema, parsing, checks) is assembled
  * from the registered operators, so it sits above ops.
  *
- * Features (recommend, ask, search, projects, officers, screen, messages, converse, followup, lint,
+ * Features (recommend, ask, search, projects, officers, screen, messages, converse, understand, followup, lint,
  * and the `matcher` facade that joins them) may use one another, without cycles.
  */
 const layers = [
@@ -18,7 +18,7 @@ const layers = [
   ['ops', '^src/ops/'],
   ['policy', '^src/policy/(?!(terms|errors)[.]ts$)'],
   ['engine', '^src/engine/'],
-  ['features', '^src/(recommend|ask|search|projects|officers|screen|messages|converse|followup|lint|matcher)/|^src/index\\.ts$'],
+  ['features', '^src/(recommend|ask|search|projects|officers|screen|messages|converse|understand|followup|lint|matcher)/|^src/index\\.ts$'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
 ];
@@ -41,6 +41,13 @@ module.exports = {
       to: { circular: true },
     },
     ...upward,
+    {
+      name: 'every-module-in-a-layer',
+      comment: 'a new folder under src/ needs a place in the layer order above',
+      severity: 'error',
+      from: { path: '^src/', pathNot: layers.map(([, p]) => `(${p})`).join('|') },
+      to: {},
+    },
     {
       name: 'src-not-from-tests',
       severity: 'error',
