@@ -1,6 +1,6 @@
 import type { Tri } from '../core/tri.js';
 import { dayOf } from '../core/dates.js';
-import { operatorFor, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
+import { operatorFor, regionCondition, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
 import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import { factDomain, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
@@ -105,7 +105,7 @@ export function compileCondition(node: Condition, scope: CompileScope, at: strin
       const ref: FactRef = { field: node.field, measure: node.measure, per: node.per };
       const domain = factDomain(ref) as Domain;
       const slot = scope.facts.slot(ref);
-      const inputs = [node.field, ...(node.per ? [node.per] : [])].map((field) => ({ field, slot: scope.facts.slot({ field }) }));
+      const inputs = op.fields(node).map((field) => ({ field, slot: scope.facts.slot({ field }) }));
       const verdict = op.compile(node, { slot, operand: (v) => toOperand(v, domain, scope) });
       const value = (v: Value, p: ArrayLike<number>) => valueOf(toOperand(v, domain, scope), p);
       return { kind: 'leaf', node, at, children: [], verdict, leaf: { op, node, ref, domain, slot, inputs, value } };
@@ -156,7 +156,7 @@ export function missingInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike
 export function compileEligibility(policy: Policy, scope: CompileScope): CompiledNode {
   const elig = compileCondition(policy.eligibility, scope, 'eligibility');
   if (policy.regions.length === 0) return elig;
-  const regionNode: Condition = { op: 'in-region', field: 'regionCode', regions: policy.regions, id: 'region' };
+  const regionNode: Condition = regionCondition(policy.regions, 'region');
   const region = compileCondition(regionNode, scope, 'regions');
   const node: Condition = { op: 'all', of: [regionNode, policy.eligibility] };
   return { kind: 'all', node, at: '', children: [region, elig], verdict: compileAll([region.verdict, elig.verdict]) };

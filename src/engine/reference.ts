@@ -2,6 +2,7 @@ import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYea
 import { andTri, F, notTri, orTri, T, triToStatus, U, type Status, type Tri } from '../core/tri.js';
 import type { Profile } from '../profile/schema.js';
 import { FIELDS } from '../profile/fields.js';
+import { operatorFor, regionCondition } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
 
@@ -90,44 +91,13 @@ function factOf(c: LeafCondition, ctx: Ctx): unknown {
 
 const isDateFact = (c: LeafCondition) => c.measure === undefined && c.per === undefined && FIELDS.get(c.field)?.kind === 'date';
 
-function coveredBy(region: string, code: string): boolean {
-  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
-  return region.startsWith(prefix);
-}
-
 const bool = (b: boolean): Tri => (b ? T : F);
 
 function leaf(c: LeafCondition, ctx: Ctx): Tri {
   const v = factOf(c, ctx);
   if (v === undefined) return U;
   const date = isDateFact(c);
-  const lit = (x: Value) => literal(x, ctx, date);
-  // A known "none" satisfies only "not equal".
-  if (v === null) return c.op === 'ne' ? T : F;
-  switch (c.op) {
-    case 'eq':
-      return bool(v === lit(c.value));
-    case 'ne':
-      return bool(v !== lit(c.value));
-    case 'gt':
-      return bool((v as number) > (lit(c.value) as number));
-    case 'gte':
-      return bool((v as number) >= (lit(c.value) as number));
-    case 'lt':
-      return bool((v as number) < (lit(c.value) as number));
-    case 'lte':
-      return bool((v as number) <= (lit(c.value) as number));
-    case 'between':
-      return bool((v as number) >= (lit(c.min) as number) && (v as number) <= (lit(c.max) as number));
-    case 'in':
-      return bool((c.values as unknown[]).includes(v));
-    case 'overlaps':
-      return bool((v as unknown[]).some((x) => (c.values as unknown[]).includes(x)));
-    case 'present':
-      return bool(Array.isArray(v) ? v.length > 0 : true);
-    case 'in-region':
-      return bool(c.regions.some((code) => coveredBy(v as string, code)));
-  }
+  return bool(operatorFor(c).reference(c, v, (x) => literal(x, ctx, date)));
 }
 
 function truth(c: Condition, ctx: Ctx): Tri {
@@ -148,7 +118,7 @@ function missingOf(c: Condition, ctx: Ctx, out: Set<string>): void {
   if (truth(c, ctx) !== U) return;
   if (c.op === 'all' || c.op === 'any') for (const x of c.of) missingOf(x, ctx, out);
   else if (c.op === 'not') missingOf(c.of, ctx, out);
-  else for (const f of c.per === undefined ? [c.field] : [c.field, c.per]) if (read(ctx.profile, f) === undefined) out.add(f);
+  else for (const f of operatorFor(c).fields(c)) if (read(ctx.profile, f) === undefined) out.add(f);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -191,7 +161,7 @@ function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
 /** The policy's own conditions, with its regions as a leading condition on `regionCode`. */
 export function referenceCondition(policy: Policy): Condition {
   if (policy.regions.length === 0) return policy.eligibility;
-  return { op: 'all', of: [{ op: 'in-region', field: 'regionCode', regions: policy.regions }, policy.eligibility] };
+  return { op: 'all', of: [regionCondition(policy.regions), policy.eligibility] };
 }
 
 /** One policy for one validated profile on a civil day; `null` when the policy is not in force. */

@@ -1,23 +1,12 @@
 import { dayOf } from '../core/dates.js';
-import { factDomain, factKey } from '../engine/facts.js';
+import { ANY, operatorFor, type Allowed, type Atom } from '../ops/index.js';
+import { factDomain, factKey } from '../policy/terms.js';
 import { fieldInfo } from '../profile/fields.js';
 import type { Condition, LeafCondition, Policy } from '../policy/schema.js';
 import type { Finding } from './types.js';
 
 type Path = (string | number)[];
-type Atom = string | number | boolean;
 
-/** What one leaf allows: a range (numbers, days) and, for eq/in, a finite set of values; `ne` excludes one. */
-interface Allowed {
-  lo: number;
-  loIn: boolean;
-  hi: number;
-  hiIn: boolean;
-  points?: Atom[];
-  not?: Atom;
-}
-
-const ANY: Allowed = { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false };
 const INT_MEASURES = new Set(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'count']);
 
 /** The values a fact can take once answered: counts and amounts are never negative. */
@@ -36,35 +25,7 @@ const lit = (v: unknown, date: boolean): Atom | null =>
 /** The leaf as an allowed set, or null when it holds a parameter or an operator this reasoning skips. */
 function allowed(leaf: LeafCondition): Allowed | null {
   const date = factDomain(leaf) === 'date';
-  switch (leaf.op) {
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte': {
-      const v = lit(leaf.value, date);
-      if (typeof v !== 'number') return null;
-      const low = leaf.op === 'gt' || leaf.op === 'gte';
-      const incl = leaf.op.endsWith('e');
-      return low ? { ...ANY, lo: v, loIn: incl } : { ...ANY, hi: v, hiIn: incl };
-    }
-    case 'between': {
-      const a = lit(leaf.min, date);
-      const b = lit(leaf.max, date);
-      return typeof a === 'number' && typeof b === 'number' ? { lo: a, loIn: true, hi: b, hiIn: true } : null;
-    }
-    case 'eq': {
-      const v = lit(leaf.value, date);
-      return v === null ? null : { ...ANY, points: [v] };
-    }
-    case 'ne': {
-      const v = lit(leaf.value, date);
-      return v === null ? null : { ...ANY, not: v };
-    }
-    case 'in':
-      return { ...ANY, points: [...leaf.values] };
-    default:
-      return null;
-  }
+  return operatorFor(leaf).interval(leaf, (v) => lit(v, date));
 }
 
 function inRange(x: Atom, a: Allowed): boolean {
@@ -127,8 +88,9 @@ export function intervalFindings(p: Policy): Finding[] {
       const dom = domainOf(c);
       if (a && empty([a], dom)) out.push({ severity: 'error', code: 'never_true', policyId: p.id, path, message: `${c.field} ${c.op} can never be true` });
       else if (a && covers([a], dom)) out.push({ severity: 'warning', code: 'never_false', policyId: p.id, path, message: `${c.field} ${c.op} can never be false${NULLABLE_NOTE}` });
-      if (c.op === 'present' && !fieldInfo(c.field)!.nullable && !c.measure && fieldInfo(c.field)!.kind !== 'choices' && fieldInfo(c.field)!.kind !== 'strings')
-        out.push({ severity: 'warning', code: 'never_false', policyId: p.id, path, message: `"${c.field}" cannot be answered "none", so present is never false; unanswered it stays unknown` });
+      const info = fieldInfo(c.field)!;
+      for (const message of operatorFor(c).lint?.(c, { nullable: !!info.nullable, list: info.kind === 'choices' || info.kind === 'strings' }) ?? [])
+        out.push({ severity: 'warning', code: 'never_false', policyId: p.id, path, message });
       return;
     }
     if (c.op === 'any' && c.of.length === 0) out.push({ severity: 'warning', code: 'never_true', policyId: p.id, path, message: 'an empty "any" never passes' });

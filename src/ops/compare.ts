@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { leaf, Value } from '../policy/terms.js';
-import type { Operand, Operator, Verdict } from './types.js';
+import { ANY, leafFields, type Allowed, type Operand, type Operator, type Verdict } from './types.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
 const F = 0;
@@ -11,8 +11,6 @@ export const CompareOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
 export type CompareOp = (typeof CompareOps)[number];
 
 const compareSchema = <K extends CompareOp>(op: K) => z.strictObject({ op: z.literal(op), ...leaf, value: Value });
-export const compareSchemas = [compareSchema('eq'), compareSchema('ne'), compareSchema('gt'), compareSchema('gte'), compareSchema('lt'), compareSchema('lte')] as const;
-type CompareNode = z.infer<(typeof compareSchemas)[number]>;
 type Test = (a: any, b: any) => boolean;
 
 const TESTS: Record<CompareOp, Test> = {
@@ -52,21 +50,63 @@ function compileCompare(op: CompareOp, slot: number, o: Operand): Verdict {
   };
 }
 
-const compare = (op: CompareOp): Operator<CompareNode> => ({
+/** Lint's allowed set of one comparison with a literal; null for a parameter. */
+function compareInterval(op: CompareOp, v: string | number | boolean | null): Allowed | null {
+  if (v === null) return null;
+  switch (op) {
+    case 'eq':
+      return { ...ANY, points: [v] };
+    case 'ne':
+      return { ...ANY, not: v };
+    default: {
+      if (typeof v !== 'number') return null;
+      const incl = op === 'gte' || op === 'lte';
+      return op === 'gt' || op === 'gte' ? { ...ANY, lo: v, loIn: incl } : { ...ANY, hi: v, hiIn: incl };
+    }
+  }
+}
+
+function compare<K extends CompareOp>(op: K): Operator<z.infer<ReturnType<typeof compareSchema<K>>>> {
+  return {
   op,
+  schema: compareSchema(op),
   domains: op === 'eq' || op === 'ne' ? ['number', 'date', 'boolean', 'choice', 'region', 'string'] : ['number', 'date'],
   literals: (n) => [{ path: ['value'], value: n.value }],
   compile: (n, k) => compileCompare(op, k.slot, k.operand(n.value)),
+  // A known "none" equals nothing, so only "not equal" holds for it.
+  reference: (n, fact, value) => (fact === null ? op === 'ne' : TESTS[op](fact, value(n.value))),
   describe: (n, k) => `${SYMBOLS[op]} ${k.show(n.value)}`,
-});
+  fields: leafFields,
+  interval: (n, lit) => compareInterval(op, lit(n.value)),
+  nearMiss(n, value) {
+    const v = value(n.value);
+    switch (op) {
+      case 'gt':
+      case 'gte':
+        return { toward: 'at-least', value: v, strict: op === 'gt' };
+      case 'lt':
+      case 'lte':
+        return { toward: 'at-most', value: v, strict: op === 'lt' };
+      case 'eq':
+        return { toward: 'equal', value: v };
+      default:
+        return null;
+    }
+  },
+  arbitrary: (k) => k.map(k.value, (value) => ({ ...k.base, op, value })),
+  };
+}
 
-export const compareOperators = (['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const).map(compare);
+/** `eq`, `ne`, `gt`, `gte`, `lt`, `lte`: the fact against a literal or a parameter. */
+export const compareOperators = [compare('eq'), compare('ne'), compare('gt'), compare('gte'), compare('lt'), compare('lte')] as const;
 
 export const betweenSchema = z.strictObject({ op: z.literal('between'), ...leaf, min: Value, max: Value });
 type BetweenNode = z.infer<typeof betweenSchema>;
 
+/** Inclusive at both ends. */
 export const between: Operator<BetweenNode> = {
   op: 'between',
+  schema: betweenSchema,
   domains: ['number', 'date'],
   literals: (n) => [
     { path: ['min'], value: n.min },
@@ -89,5 +129,18 @@ export const between: Operator<BetweenNode> = {
       return v >= get(lo, p) && v <= get(hi, p) ? T : F;
     };
   },
+  check: (n) =>
+    typeof n.min === typeof n.max && typeof n.min !== 'object' && n.min > n.max
+      ? [{ path: ['max'], code: 'inverted_range', message: `max ${String(n.max)} is below min ${String(n.min)}; nothing can be between them` }]
+      : [],
+  reference: (n, fact, value) => fact !== null && (fact as number) >= (value(n.min) as number) && (fact as number) <= (value(n.max) as number),
   describe: (n, k) => (k.locale === 'en' ? `between ${k.show(n.min)} and ${k.show(n.max)}` : `在${k.show(n.min)}至${k.show(n.max)}之间`),
+  fields: leafFields,
+  interval(n, lit) {
+    const a = lit(n.min);
+    const b = lit(n.max);
+    return typeof a === 'number' && typeof b === 'number' ? { lo: a, loIn: true, hi: b, hiIn: true } : null;
+  },
+  nearMiss: (n, value) => ({ toward: 'within', lo: value(n.min), hi: value(n.max) }),
+  arbitrary: (k) => k.map(k.tuple(k.value, k.value), ([a, b]) => ({ ...k.base, op: 'between', ...k.ordered(a, b) })),
 };

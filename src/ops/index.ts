@@ -1,24 +1,34 @@
 import type { z } from 'zod';
-import { between, betweenSchema, compareOperators, compareSchemas } from './compare.js';
-import { inList, inRegion, inRegionSchema, inSchema, overlaps, overlapsSchema, present, presentSchema } from './membership.js';
+import type { LeafBase } from '../policy/terms.js';
+import { between, compareOperators } from './compare.js';
+import { inList, inRegion, overlaps, present } from './membership.js';
 import type { Operator } from './types.js';
 
-/** The rule-file schema of every leaf condition, one per operator. */
-export const LeafSchemas = [...compareSchemas, betweenSchema, inSchema, overlapsSchema, presentSchema, inRegionSchema] as const;
-/** A leaf condition of the rule language. */
-export type LeafCondition = z.infer<(typeof LeafSchemas)[number]>;
-export { CompareOps, type CompareOp } from './compare.js';
+/**
+ * The registered operators. A new operator is one file in this folder and one entry here: the rule
+ * language's schema, checks, compiler, reference interpreter, lint, near-miss advice and property
+ * tests all read it from this list (see the README, "Adding an operator").
+ */
+const REGISTERED = [...compareOperators, between, inList, overlaps, present, inRegion] as const;
+
+type NodeOf<O> = O extends Operator<infer N> ? N : never;
+/** A leaf condition of the rule language: one node of any registered operator. */
+export type LeafCondition = NodeOf<(typeof REGISTERED)[number]>;
 
 /** Every leaf operator, by name. The engine looks operators up here once, at compile time. */
-export const OPERATORS: ReadonlyMap<string, Operator> = new Map(
-  ([...compareOperators, between, inList, overlaps, present, inRegion] as Operator<any>[]).map((o) => [o.op, o as Operator]),
-);
+export const OPERATORS: ReadonlyMap<string, Operator> = new Map(REGISTERED.map((o) => [o.op, o as unknown as Operator]));
 
-export function operatorFor(node: LeafCondition): Operator {
+/** The rule-file schema of every leaf condition, one per operator, for the rule language's union. */
+// Each is a strict object with a literal `op`, which is what a discriminated union needs.
+export const LeafSchemas = REGISTERED.map((o) => o.schema) as unknown as readonly z.core.$ZodTypeDiscriminable[];
+
+export function operatorFor(node: LeafBase): Operator {
   const op = OPERATORS.get(node.op);
   if (!op) throw new Error(`no operator ${node.op}`);
   return op;
 }
 
-export { valueOf } from './types.js';
-export type { Operator, Verdict, Operand, LeafKit, DescribeKit } from './types.js';
+export { CompareOps, type CompareOp } from './compare.js';
+export { regionCondition } from './membership.js';
+export { ANY, leafFields, valueOf } from './types.js';
+export type { Allowed, ArbKit, Atom, DescribeKit, LeafKit, Move, NodeIssue, Operand, Operator, Verdict } from './types.js';

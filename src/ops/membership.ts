@@ -2,7 +2,7 @@ import { regionPrefix } from '../regions/codes.js';
 import { z } from 'zod';
 import { RegionCode } from '../profile/schema.js';
 import { leaf, list, Scalar } from '../policy/terms.js';
-import type { Operator } from './types.js';
+import { ANY, leafFields, type Operator } from './types.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
 const F = 0;
@@ -47,8 +47,10 @@ function member(values: readonly unknown[]): (v: unknown) => boolean {
   return (v) => set.has(v);
 }
 
+/** A value among a literal list. */
 export const inList: Operator<z.infer<typeof inSchema>> = {
   op: 'in',
+  schema: inSchema,
   domains: ['number', 'boolean', 'choice', 'region', 'string'],
   literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
   compile(n, k) {
@@ -56,12 +58,18 @@ export const inList: Operator<z.infer<typeof inSchema>> = {
     const has = member(n.values);
     return (f) => { const v = f[s]; return v === undefined ? U : v !== null && has(v) ? T : F; };
   },
+  reference: (n, fact) => fact !== null && (n.values as unknown[]).includes(fact),
   describe: (n, k) => (k.locale === 'en' ? `one of: ${listWords(n.values.map(k.show), 'en')}` : `属于：${listWords(n.values.map(k.show), 'zh')}`),
+  fields: leafFields,
+  interval: (n) => ({ ...ANY, points: [...n.values] }),
+  nearMiss: (n) => ({ toward: 'one-of', values: n.values.map(String) }),
+  arbitrary: (k) => k.map(k.set(k.item, 1, 4), (values) => ({ ...k.base, op: 'in', values })),
 };
 
 /** A list field shares at least one value with the condition's list; `[]` is a known "none". */
 export const overlaps: Operator<z.infer<typeof overlapsSchema>> = {
   op: 'overlaps',
+  schema: overlapsSchema,
   domains: ['choices'],
   literals: (n) => n.values.map((value, i) => ({ path: ['values', i], value })),
   compile(n, k) {
@@ -75,24 +83,38 @@ export const overlaps: Operator<z.infer<typeof overlapsSchema>> = {
       return F;
     };
   },
+  reference: (n, fact) => fact !== null && (fact as unknown[]).some((x) => (n.values as unknown[]).includes(x)),
   describe: (n, k) => (k.locale === 'en' ? `includes any of: ${listWords(n.values.map(k.show), 'en')}` : `含以下任一项：${listWords(n.values.map(k.show), 'zh')}`),
+  fields: leafFields,
+  interval: () => null,
+  nearMiss: (n) => ({ toward: 'one-of', values: n.values }),
+  arbitrary: (k) => k.map(k.set(k.item, 1, 4), (values) => ({ ...k.base, op: 'overlaps', values })),
 };
 
 /** The field is answered with something: a value, or a non-empty list. */
 export const present: Operator<z.infer<typeof presentSchema>> = {
   op: 'present',
+  schema: presentSchema,
   domains: ['number', 'date', 'boolean', 'choice', 'choices', 'region', 'string'],
   literals: () => [],
   compile(_n, k) {
     const s = k.slot;
     return (f) => { const v = f[s]; return v === undefined ? U : v === null ? F : Array.isArray(v) ? (v.length > 0 ? T : F) : T; };
   },
+  reference: (_n, fact) => fact !== null && (Array.isArray(fact) ? fact.length > 0 : true),
   describe: (_n, k) => (k.locale === 'en' ? 'answered (not none)' : '已有（不为“无”）'),
+  fields: leafFields,
+  interval: () => null,
+  lint: (n, field) =>
+    !field.nullable && !n.measure && !field.list ? [`"${n.field}" cannot be answered "none", so present is never false; unanswered it stays unknown`] : [],
+  nearMiss: () => null,
+  arbitrary: (k) => k.constant({ ...k.base, op: 'present' }),
 };
 
 /** A region code lies under one of the listed codes (a city covers its counties). */
 export const inRegion: Operator<z.infer<typeof inRegionSchema>> = {
   op: 'in-region',
+  schema: inRegionSchema,
   domains: ['region'],
   literals: (n) => n.regions.map((value, i) => ({ path: ['regions', i], value })),
   compile(n, k) {
@@ -106,5 +128,14 @@ export const inRegion: Operator<z.infer<typeof inRegionSchema>> = {
       return F;
     };
   },
+  reference: (n, fact) => fact !== null && n.regions.some((code) => (fact as string).startsWith(regionPrefix(code))),
   describe: (n, k) => (k.locale === 'en' ? `within ${listWords(n.regions.map(k.show), 'en')}` : `位于${listWords(n.regions.map(k.show), 'zh')}`),
+  fields: leafFields,
+  interval: () => null,
+  nearMiss: () => null,
+  arbitrary: (k) => k.map(k.set(k.region, 1, 3), (regions) => ({ ...k.base, op: 'in-region', regions })),
 };
+
+/** A policy's `regions` as the condition on `regionCode` that every evaluation starts with. */
+export const regionCondition = (regions: string[], id?: string): z.infer<typeof inRegionSchema> =>
+  id === undefined ? { op: 'in-region', field: 'regionCode', regions } : { op: 'in-region', field: 'regionCode', regions, id };

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { Tri } from '../core/tri.js';
 import type { Locale } from '../core/text.js';
-import type { Domain, LeafBase, Value } from '../policy/terms.js';
+import type { Domain, FactRef, LeafBase, Value } from '../policy/terms.js';
 
 /** A compiled condition: facts and parameter values in, three-valued truth out. */
 export type Verdict = (facts: readonly unknown[], params: ArrayLike<number>) => Tri;
@@ -19,16 +20,103 @@ export interface DescribeKit {
   show(value: Value | unknown): string;
 }
 
-/** One operator of the rule language: its node schema lives in policy/schema.ts, its behaviour here. */
+/** A problem in one node that the schema cannot see, at a path inside the node. */
+export interface NodeIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+export type Atom = string | number | boolean;
+
+/**
+ * The answered values a leaf allows, for lint's reasoning: a range (numbers, days), and for
+ * equality and lists a finite set of values; `not` excludes one value.
+ */
+export interface Allowed {
+  lo: number;
+  loIn: boolean;
+  hi: number;
+  hiIn: boolean;
+  points?: Atom[];
+  not?: Atom;
+}
+
+/** Every value: the range lint starts from. */
+export const ANY: Allowed = Object.freeze({ lo: -Infinity, loIn: false, hi: Infinity, hiIn: false });
+
+/**
+ * Where a failing leaf would pass, for near-miss advice, in the fact's own values (thresholds
+ * resolved at the day's parameters): at least / at most a bound, within two, one of some values,
+ * or one value. Null when the operator names no direction ("set" it otherwise).
+ */
+export type Move =
+  | { toward: 'at-least'; value: unknown; strict: boolean }
+  | { toward: 'at-most'; value: unknown; strict: boolean }
+  | { toward: 'within'; lo: unknown; hi: unknown }
+  | { toward: 'one-of'; values: string[] }
+  | { toward: 'equal'; value: unknown };
+
+/**
+ * Generators for property tests. The test helpers build one from fast-check, so the runtime never
+ * loads it; `A` is fast-check's `Arbitrary`.
+ */
+export interface ArbKit<A> {
+  /** The leaf's fact: its field, and its measure or ratio when derived. */
+  readonly base: Readonly<FactRef>;
+  readonly domain: Domain;
+  /** A literal or parameter comparable with the fact. */
+  readonly value: A;
+  /** A literal list member in the fact's domain. */
+  readonly item: A;
+  /** Region codes whose prefixes overlap. */
+  readonly region: A;
+  constant(x: unknown): A;
+  map(a: A, f: (x: any) => unknown): A;
+  tuple(...as: A[]): A;
+  /** Distinct values, `min` to `max` of them. */
+  set(a: A, min: number, max: number): A;
+  /** Two bounds in order (the loader refuses an inverted literal range). */
+  ordered(a: unknown, b: unknown): { min: unknown; max: unknown };
+}
+
+/**
+ * One operator of the rule language, declaring everything the library needs of it. See the README,
+ * "Adding an operator". The reference interpretation is written for clarity (it is the yardstick
+ * the compiled closure is tested against); `compile` for speed.
+ */
 export interface Operator<N extends LeafBase = LeafBase> {
   readonly op: N['op'];
+  /** The node's rule-file schema; the rule language's schema is the union of every operator's. */
+  readonly schema: z.ZodType<N>;
   /** Fact domains the operator reads. */
   readonly domains: readonly Domain[];
   /** The literals in the node, with their paths, to check against the fact's domain. */
   literals(node: N): { path: (string | number)[]; value: Value }[];
+  /** Problems in the node beyond its literals' domain (an inverted range). */
+  check?(node: N): NodeIssue[];
+  /** Three-valued compiled form: unknown when the fact is unanswered. */
   compile(node: N, kit: LeafKit): Verdict;
+  /**
+   * The plain meaning, for an answered fact (`null` is a known "none"); `value` turns a literal or
+   * parameter into the fact's domain.
+   */
+  reference(node: N, fact: unknown, value: (v: Value) => unknown): boolean;
   /** What the condition expects, in words ("≥ 15%", "属于：高校毕业生、退役军人"). */
   describe(node: N, kit: DescribeKit): string;
+  /** Profile fields the node reads (unanswered ones are what `missing` names). */
+  fields(node: N): string[];
+  /** The answered values the node allows, or null when lint cannot reason about it; `lit` is null for a parameter. */
+  interval(node: N, lit: (v: Value) => Atom | null): Allowed | null;
+  /** Warnings lint gives for the node alone, given whether the field can be answered "none". */
+  lint?(node: N, field: { nullable: boolean; list: boolean }): string[];
+  /** Where a failing node would pass, at the day's parameters (`value` resolves them). */
+  nearMiss(node: N, value: (v: Value) => unknown): Move | null;
+  /** A generator of valid nodes on the kit's fact, or null when the operator does not apply to it. */
+  arbitrary<A>(kit: ArbKit<A>): A | null;
 }
 
 export const valueOf = (o: Operand, params: ArrayLike<number>): unknown => ('lit' in o ? o.lit : (params[o.param] as number) * o.times);
+
+/** The fields a leaf reads: its field and, for a ratio, the denominator. */
+export const leafFields = (n: LeafBase): string[] => (n.per === undefined ? [n.field] : [n.field, n.per]);

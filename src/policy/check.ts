@@ -126,8 +126,7 @@ function checkCondition(c: Condition, path: Path, params: Set<string>, depth: nu
     return;
   }
   for (const lit of op.literals(c)) checkValue(lit.value, domain, c.field, params, [...path, ...lit.path], issues);
-  if (c.op === 'between' && typeof c.min === typeof c.max && typeof c.min !== 'object' && c.min > c.max)
-    issues.push({ path: [...path, 'max'], code: 'inverted_range', message: `max ${String(c.max)} is below min ${String(c.min)}; nothing can be between them` });
+  for (const issue of op.check?.(c) ?? []) issues.push({ ...issue, path: [...path, ...issue.path] });
 }
 
 /** The amount's numbers: literals and every dated value of a parameter, times its factor. */

@@ -17,7 +17,7 @@ const group = { id: z.string().max(80).optional(), reason: Text.optional() };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy((): z.ZodType<Condition> =>
   z.discriminatedUnion('op', [
-    ...LeafSchemas,
+    ...(LeafSchemas as [(typeof LeafSchemas)[number]]),
     z.strictObject({ op: z.literal('all'), of: list(ConditionSchema), ...group }),
     z.strictObject({ op: z.literal('any'), of: list(ConditionSchema), ...group }),
     z.strictObject({ op: z.literal('not'), of: ConditionSchema, ...group }),

@@ -129,26 +129,26 @@ function failingLeaf(n: CompiledNode, c: Ctx): Plan | null {
     return plan([{ path, kind: 'wait', from: formatDay(d), text: changeText('wait', { ...vars, date: formatDay(d) }, c.locale) }]);
   }
   const value = c.f[leaf.slot];
-  const threshold = 'value' in node && typeof node.value !== 'boolean' ? (leaf.value(node.value, c.p) as number) : undefined;
-  if (leaf.ref.per && (node.op === 'gte' || node.op === 'gt') && typeof threshold === 'number') {
+  const move = leaf.op.nearMiss(node, (v) => leaf.value(v, c.p));
+  if (leaf.ref.per && move?.toward === 'at-least' && typeof move.value === 'number') {
     const num = c.f[leaf.inputs[0]!.slot];
     const den = c.f[leaf.inputs[1]!.slot];
     if (typeof num !== 'number' || typeof den !== 'number') return null;
     const unit = (p: string) => fieldInfo(p)?.unit?.['zh-CN'];
-    const k = moreForRatio(num, den, threshold, node.op === 'gt', unit(path) !== undefined && unit(path) === unit(leaf.ref.per));
+    const k = moreForRatio(num, den, move.value, move.strict, unit(path) !== undefined && unit(path) === unit(leaf.ref.per));
     if (k === null) return null;
-    return plan([{ path, kind: 'increase', by: k, text: changeText('ratio', { ...vars, n: k, target: show(threshold), path }, c.locale) }]);
+    return plan([{ path, kind: 'increase', by: k, text: changeText('ratio', { ...vars, n: k, target: show(move.value), path }, c.locale) }]);
   }
-  if (leaf.domain === 'number' && !leaf.ref.per && typeof value === 'number') {
+  if (leaf.domain === 'number' && !leaf.ref.per && typeof value === 'number' && move) {
     const int = fieldInfo(path)?.unit?.['zh-CN'] === '人';
     const step = int ? 1 : 0.01;
     let lo: number | undefined;
     let hi: number | undefined;
-    if (node.op === 'gte' || node.op === 'gt') lo = (threshold as number) + (node.op === 'gt' ? step : 0);
-    if (node.op === 'lte' || node.op === 'lt') hi = (threshold as number) - (node.op === 'lt' ? step : 0);
-    if (node.op === 'between') {
-      lo = leaf.value(node.min, c.p) as number;
-      hi = leaf.value(node.max, c.p) as number;
+    if (move.toward === 'at-least') lo = (move.value as number) + (move.strict ? step : 0);
+    if (move.toward === 'at-most') hi = (move.value as number) - (move.strict ? step : 0);
+    if (move.toward === 'within') {
+      lo = move.lo as number;
+      hi = move.hi as number;
     }
     const unitOf = fieldInfo(path)?.unit;
     const unit = unitOf ? (c.locale === 'en' ? ` ${unitOf.en ?? ''}` : unitOf['zh-CN']) : '';
@@ -161,11 +161,8 @@ function failingLeaf(n: CompiledNode, c: Ctx): Plan | null {
       return plan([{ path, kind: 'decrease', by, text: changeText('decrease', { ...vars, by: `${by}${unit}`, target: show(hi) }, c.locale) }]);
     }
   }
-  if (node.op === 'overlaps' || node.op === 'in') {
-    const values = (node.op === 'overlaps' ? node.values : node.values.map(String)) as string[];
-    return plan([{ path, kind: 'choose', values, text: changeText('choose', vars, c.locale) }]);
-  }
-  if (node.op === 'eq') return plan([{ path, kind: 'set', text: changeText('set-eq', { ...vars, value: show(leaf.value(node.value, c.p)) }, c.locale) }]);
+  if (move?.toward === 'one-of') return plan([{ path, kind: 'choose', values: move.values, text: changeText('choose', vars, c.locale) }]);
+  if (move?.toward === 'equal') return plan([{ path, kind: 'set', text: changeText('set-eq', { ...vars, value: show(move.value) }, c.locale) }]);
   return plan([{ path, kind: 'set', text: changeText('set', vars, c.locale) }]);
 }
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { FIELDS, type FieldInfo } from '../../src/profile/fields.js';
+import { OPERATORS, type ArbKit } from '../../src/ops/index.js';
 import type { Amount, Condition, PolicyInput, Value } from '../../src/policy/schema.js';
+import type { Domain, FactRef } from '../../src/policy/terms.js';
 
 /**
  * fast-check arbitraries over the real vocabulary: conditions on every readable field with literals
@@ -35,64 +37,65 @@ const arbNumberValue: fc.Arbitrary<Value> = fc.oneof(
 );
 const arbRatioValue: fc.Arbitrary<Value> = fc.oneof(fc.constantFrom(0, 0.08, 0.15, 0.5, 1, 2), fc.record({ param: fc.constantFrom(...PARAM_NAMES) }));
 
-type Leaf = Record<string, unknown>;
-
 /** Literal bounds in order: the loader refuses a range whose max is below its min. */
 function ordered<V>(a: V, b: V): { min: V; max: V } {
   const literal = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
   return literal && a > b ? { min: b, max: a } : { min: a, max: b };
 }
 
-/** Leaves over a number-valued fact (plain number field, measured date, list count or ratio). */
-function numberLeaves(base: Leaf, value: fc.Arbitrary<Value>): fc.Arbitrary<Leaf> {
-  return fc.oneof(
-    fc.record({ op: fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte'), value }).map((x) => ({ ...base, ...x })),
-    fc.tuple(value, value).map(([a, b]) => ({ ...base, op: 'between', ...ordered(a, b) })),
-    fc.uniqueArray(arbSmallInt, { minLength: 1, maxLength: 4 }).map((values) => ({ ...base, op: 'in', values })),
-    fc.constant({ ...base, op: 'present' }),
-  );
+/** What a generated leaf compares its fact with: values (parameters included for numbers) and list members. */
+interface Pools {
+  value: fc.Arbitrary<unknown>;
+  item: fc.Arbitrary<unknown>;
 }
 
-function leavesFor(f: FieldInfo): fc.Arbitrary<Leaf> {
+/** Leaves of every registered operator that applies to the fact, each built by the operator's own arbitrary. */
+function leavesOn(base: FactRef, domain: Domain, pools: Pools): fc.Arbitrary<unknown> {
+  const kit: ArbKit<fc.Arbitrary<unknown>> = {
+    base,
+    domain,
+    ...pools,
+    region: fc.constantFrom(...REGION_POOL),
+    constant: (x) => fc.constant(x),
+    map: (a, f) => a.map(f),
+    tuple: (...as) => fc.tuple(...as),
+    set: (a, min, max) => fc.uniqueArray(a, { minLength: min, maxLength: max }),
+    ordered,
+  };
+  const leaves = [...OPERATORS.values()].filter((o) => o.domains.includes(domain)).flatMap((o) => o.arbitrary(kit) ?? []);
+  return fc.oneof(...leaves);
+}
+
+const NUMBER_POOLS: Pools = { value: arbNumberValue, item: arbSmallInt };
+
+function leavesFor(f: FieldInfo): fc.Arbitrary<unknown> {
   const base = { field: f.path };
-  const present = fc.constant({ ...base, op: 'present' });
-  const eqNe = (v: fc.Arbitrary<unknown>) => fc.record({ op: fc.constantFrom('eq', 'ne'), value: v }).map((x) => ({ ...base, ...x }));
-  const inList = (v: fc.Arbitrary<unknown>) => fc.uniqueArray(v, { minLength: 1, maxLength: 4 }).map((values) => ({ ...base, op: 'in', values }));
+  const same = (v: fc.Arbitrary<unknown>): Pools => ({ value: v, item: v });
   switch (f.kind) {
     case 'number':
       return fc.oneof(
-        numberLeaves(base, arbNumberValue),
-        fc.constantFrom(...NUMBER_FIELDS.filter((d) => d.path !== f.path)).chain((d) => numberLeaves({ ...base, per: d.path }, arbRatioValue)),
+        leavesOn(base, 'number', NUMBER_POOLS),
+        fc.constantFrom(...NUMBER_FIELDS.filter((d) => d.path !== f.path)).chain((d) => leavesOn({ ...base, per: d.path }, 'number', { value: arbRatioValue, item: arbSmallInt })),
       );
     case 'date':
       return fc.oneof(
-        fc.record({ op: fc.constantFrom('eq', 'ne', 'gt', 'gte', 'lt', 'lte'), value: arbDate }).map((x) => ({ ...base, ...x })),
-        fc.tuple(arbDate, arbDate).map(([a, b]) => ({ ...base, op: 'between', ...ordered(a, b) })),
-        present,
-        fc.constantFrom('age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since').chain((measure) =>
-          numberLeaves({ ...base, measure }, arbNumberValue),
-        ),
+        leavesOn(base, 'date', same(arbDate)),
+        fc.constantFrom('age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since' as const).chain((measure) => leavesOn({ ...base, measure }, 'number', NUMBER_POOLS)),
       );
     case 'boolean':
-      return fc.oneof(eqNe(fc.boolean()), inList(fc.boolean()), present);
+      return leavesOn(base, 'boolean', same(fc.boolean()));
     case 'choice':
-      return fc.oneof(eqNe(fc.constantFrom(...optionsOf(f))), inList(fc.constantFrom(...optionsOf(f))), present);
+      return leavesOn(base, 'choice', same(fc.constantFrom(...optionsOf(f))));
     case 'choices':
     case 'strings':
       return fc.oneof(
-        fc.uniqueArray(fc.constantFrom(...optionsOf(f)), { minLength: 1, maxLength: 4 }).map((values) => ({ ...base, op: 'overlaps', values })),
-        present,
-        numberLeaves({ ...base, measure: 'count' }, fc.integer({ min: 0, max: 4 })),
+        leavesOn(base, 'choices', same(fc.constantFrom(...optionsOf(f)))),
+        leavesOn({ ...base, measure: 'count' }, 'number', { value: fc.integer({ min: 0, max: 4 }), item: arbSmallInt }),
       );
     case 'region':
-      return fc.oneof(
-        eqNe(fc.constantFrom(...COUNTIES)),
-        inList(fc.constantFrom(...COUNTIES)),
-        fc.uniqueArray(fc.constantFrom(...REGION_POOL), { minLength: 1, maxLength: 3 }).map((regions) => ({ ...base, op: 'in-region', regions })),
-        present,
-      );
+      return leavesOn(base, 'region', same(fc.constantFrom(...COUNTIES)));
     case 'string':
-      return fc.oneof(eqNe(arbName), inList(arbName), present);
+      return leavesOn(base, 'string', same(arbName));
   }
 }
 
