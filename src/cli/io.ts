@@ -1,7 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { contentHash } from '../core/hash.js';
 import { createMatcher, type Matcher } from '../matcher/create.js';
-import { loadPolicyDir } from '../node/index.js';
+import { PolicyValidationError } from '../policy/errors.js';
+import { parsePolicies } from '../policy/parse.js';
+import type { Policy } from '../policy/schema.js';
+import { readPolicySources } from '../node/index.js';
 
 /** A profile read from disk, with the fixture's own `asOf` and expectations when it carries them. */
 export interface ProfileFile {
@@ -37,6 +41,24 @@ export async function readProfiles(path: string): Promise<ProfileFile[]> {
   return Array.isArray(data) ? data.map((d, i) => unwrap(d, `${path}[${i}]`)) : [unwrap(data, path)];
 }
 
+/** Parsed rule sets by content: a process that runs many commands (a shell, a test) parses each set once. */
+const parsed = new Map<string, readonly Policy[]>();
+const KEEP = 4;
+
+/** The policies under `rulesDir`, as `loadPolicyDir` reads them, reusing an earlier parse of the same content. */
+export async function loadRules(rulesDir: string): Promise<Policy[]> {
+  const sources = await readPolicySources(rulesDir);
+  if (sources.length === 0) throw new PolicyValidationError([{ file: rulesDir, path: [], code: 'no_policies', message: `no .yaml, .yml or .json rule files under ${rulesDir}` }]);
+  const key = contentHash(sources.map((s) => [s.name, s.text]));
+  let policies = parsed.get(key);
+  if (!policies) {
+    policies = parsePolicies(sources);
+    if (parsed.size >= KEEP) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, policies);
+  }
+  return [...policies];
+}
+
 export async function loadMatcher(rulesDir: string): Promise<Matcher> {
-  return createMatcher(await loadPolicyDir(rulesDir));
+  return createMatcher(await loadRules(rulesDir));
 }

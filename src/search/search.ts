@@ -59,7 +59,16 @@ function oneTypo(a: string, b: string): boolean {
 /** Hits below this similarity are noise from fuzzy matching single characters. */
 export const MIN_SCORE = 0.6;
 
+/** Policies are immutable once parsed: matchers built over the same ones share their pinyin. */
+const docs = new WeakMap<Policy, Doc>();
+
 function docOf(p: Policy): Doc {
+  let doc = docs.get(p);
+  if (!doc) docs.set(p, (doc = newDoc(p)));
+  return doc;
+}
+
+function newDoc(p: Policy): Doc {
   const kindTerms = SYNONYMS.filter((e) => e.kinds.includes(p.kind)).flatMap((e) => e.terms);
   const words = [p.title['zh-CN'], ...han(p.tags), ...han(p.synonyms), ...han(kindTerms)];
   return {

@@ -5,7 +5,7 @@ import { funnel, renderFunnel } from '../../followup/funnel.js';
 import { followUpsDue } from '../../followup/tasks.js';
 import { regionName } from '../../regions/codes.js';
 import { checkState } from '../../screen/state.js';
-import { loadPolicyDir } from '../../node/index.js';
+import { loadRules } from '../io.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { renderTable } from '../../core/table.js';
 
@@ -43,7 +43,7 @@ export const report: Command = {
     const titles = new Map<string, string>();
     if (by === 'policy') {
       try {
-        for (const p of await loadPolicyDir(values.rules)) titles.set(p.id, pick(p.title, locale));
+        for (const p of await loadRules(values.rules)) titles.set(p.id, pick(p.title, locale));
       } catch {
         /* ids will do */
       }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { runPolicyCases } from '../../engine/cases.js';
 import { runProjectCases } from '../../projects/cases.js';
-import { loadPolicyDir } from '../../node/index.js';
+import { loadRules } from '../io.js';
 import { loadProjectDir, projectsDirOf } from '../../node/projects.js';
 import { COMMON_HELP, parse, type Command } from '../args.js';
 
@@ -20,7 +20,7 @@ export const test: Command = {
     if (values.help) return io.stdout(HELP), 0;
     const projectsDir = projectsDirOf(values.rules);
     const results = [
-      ...runPolicyCases(await loadPolicyDir(values.rules)),
+      ...runPolicyCases(await loadRules(values.rules)),
       ...(existsSync(projectsDir) ? runProjectCases(await loadProjectDir(projectsDir)) : []),
     ];
     const failed = results.filter((r) => !r.ok);
