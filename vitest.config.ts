@@ -24,6 +24,7 @@ export const DATE_SENSITIVE = [
   'test/recommend/**/*.test.ts', // deadlines and near misses in time
   'test/projects/recommend.test.ts',
   'test/lint/lint.test.ts', // expiry findings at asOf
+  'test/understand/**/*.test.ts', // "去年", "上个月" read against asOf
   'test/zone.test.ts',
 ];
 
