@@ -22,7 +22,7 @@ export { screen } from './screen/screen.js';
 export type { ScreenState, ScreenEvent, ScreenOptions, ScreenResult, ScreenError, Delivery, Channel, FrequencyCap, PolicyEntry, ProfileEntry } from './screen/types.js';
 export { emptyState } from './screen/state.js';
 export { DEFAULT_QUIET, deferQuiet, isQuiet, type QuietHours } from './screen/quiet.js';
-export { dispatch, InMemorySmsGateway, InMemoryChatSender, type SmsGateway, type ChatSender, type OutgoingMessage, type SendResult, type DispatchReport } from './screen/send.js';
+export { dispatch, InMemorySmsGateway, InMemoryChatSender, type SmsGateway, type ChatSender, type OutgoingMessage, type SendResult, type DispatchReport, type SentLedger } from './screen/send.js';
 export { smsLength, smsParts, isGsm7 } from './messages/sms.js';
 export { renderSms, renderChat, type MessageItem, type SmsOptions, type RenderedSms } from './messages/render.js';
 export { TEMPLATES, EVENT_KINDS, type EventKind, type MessageTemplates } from './messages/templates.js';

@@ -1,4 +1,5 @@
 import { POLICY_TIME_ZONE } from '../core/dates.js';
+import { contentHash } from '../core/hash.js';
 import type { Locale } from '../core/text.js';
 import type { Profile } from '../profile/schema.js';
 import { describeEvent } from '../messages/describe.js';
@@ -16,6 +17,8 @@ export interface DeliverContext {
   /** The run's first send time and its text, computed once. */
   base: Date;
   baseIso: string;
+  /** The run's instant (ISO), part of every delivery id: the same event told again later is a new message. */
+  runIso: string;
   day: number;
   quiet: QuietHours | false;
   frequency: Record<Channel, FrequencyCap>;
@@ -47,10 +50,20 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
     const { at, deferred, sent } = scheduleSend(ctx.base, entry.sent?.[channel], ctx.frequency[channel], ctx.quiet);
     const sendAt = deferred ? isoInZone(at, POLICY_TIME_ZONE) : ctx.baseIso;
     entry.sent = { ...entry.sent, [channel]: [...sent, sendAt] };
-    out.push({ profileId: profile.id, policyIds, channel, to, text, sendAt, kinds: [...new Set(events.map((e) => e.kind))], locale });
+    out.push({ id: deliveryId(profile.id, channel, events, ctx.runIso), profileId: profile.id, policyIds, channel, to, text, sendAt, kinds: [...new Set(events.map((e) => e.kind))], locale });
   }
   recordPush(profile, events, entry, out[0]!.sendAt, ctx);
   return out;
+}
+
+/**
+ * A delivery's stable id: the person, the channel, each event (kind, policy, the field a
+ * `needs-info` asks for, rule version) and the run's instant. A rerun of the same run plans the same
+ * ids, so an outbox or a gateway can drop what it already holds. 128 bits, two hashes.
+ */
+export function deliveryId(profileId: string, channel: string, events: readonly ScreenEvent[], runIso: string): string {
+  const key = [profileId, channel, runIso, events.map((e) => [e.kind, e.policyId, e.ruleHash, e.kind === 'needs-info' ? (e.missing?.[0] ?? '') : ''])];
+  return contentHash(key) + contentHash(['delivery', key]);
 }
 
 /**

@@ -40,6 +40,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
     day,
     base,
     baseIso: isoInZone(base),
+    runIso: runInstant(opts.asOf).toISOString(),
     quiet,
     frequency: { ...DEFAULT_FREQUENCY, ...opts.frequency },
     defaultLocale: (opts.locale ?? 'zh-CN') as Locale,

@@ -3,6 +3,8 @@ import type { Channel, Delivery } from './types.js';
 
 /** What a sender gets: the recipient in full (the gateway needs it) and the text. */
 export interface OutgoingMessage {
+  /** The delivery's stable id: a gateway that keeps it can refuse a repeat. */
+  id?: string;
   profileId: string;
   to: string;
   text: string;
@@ -42,8 +44,16 @@ export class InMemoryChatSender implements ChatSender {
   }
 }
 
+/** Ids already handed to a gateway: a store's outbox, or a set for tests. */
+export interface SentLedger {
+  has(id: string): boolean | Promise<boolean>;
+  add(id: string, at: Date): void | Promise<void>;
+}
+
 export interface DispatchReport {
   sent: number;
+  /** Deliveries the ledger already held: sent by an earlier run, not sent again. */
+  skipped: number;
   failed: { profileId: string; channel: Channel; error: string }[];
   /** Not yet due (`sendAt` after `now`) or no sender for the channel; send them later. */
   pending: Delivery[];
@@ -51,20 +61,30 @@ export interface DispatchReport {
 
 /**
  * Sends the deliveries that are due; errors are reported per delivery (recipient masked) and
- * never stop the rest.
- * @example await dispatch(deliveries, { sms: gateway }, { now: new Date() })
+ * never stop the rest. With a `ledger`, ids it already holds are skipped and each sent id is added
+ * to it right after the gateway accepts it: a crash in between repeats that one message under
+ * the same id (which the gateway receives), never a new one.
+ * @example await dispatch(deliveries, { sms: gateway }, { now: new Date(), ledger })
  */
-export async function dispatch(deliveries: Iterable<Delivery>, senders: { sms?: SmsGateway; chat?: ChatSender }, opts: { now?: Date } = {}): Promise<DispatchReport> {
-  const report: DispatchReport = { sent: 0, failed: [], pending: [] };
-  for (const d of deliveries) {
+export async function dispatch(deliveries: Iterable<Delivery> | AsyncIterable<Delivery>, senders: { sms?: SmsGateway; chat?: ChatSender }, opts: { now?: Date; ledger?: SentLedger } = {}): Promise<DispatchReport> {
+  const report: DispatchReport = { sent: 0, skipped: 0, failed: [], pending: [] };
+  const ledger = opts.ledger;
+  for await (const d of deliveries) {
+    if (ledger && (await ledger.has(d.id))) {
+      report.skipped++;
+      continue;
+    }
     const sender = d.channel === 'sms' ? senders.sms : senders.chat;
     if (!sender || (opts.now && Date.parse(d.sendAt) > opts.now.getTime())) {
       report.pending.push(d);
       continue;
     }
     try {
-      const r = await sender.send({ profileId: d.profileId, to: d.to, text: d.text });
-      if (r.ok) report.sent++;
+      const r = await sender.send({ id: d.id, profileId: d.profileId, to: d.to, text: d.text });
+      if (r.ok) {
+        report.sent++;
+        await ledger?.add(d.id, opts.now ?? new Date(d.sendAt));
+      }
       else report.failed.push({ profileId: d.profileId, channel: d.channel, error: maskText(r.error ?? 'rejected') });
     } catch (e) {
       report.failed.push({ profileId: d.profileId, channel: d.channel, error: maskText((e as Error).message ?? String(e)) });

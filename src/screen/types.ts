@@ -61,6 +61,8 @@ export interface ScreenEvent {
 
 /** One message to send: the fields of the delivery format, plus what it is about. */
 export interface Delivery {
+  /** Stable across reruns of the same run (person, channel, events, rule versions, run instant): the idempotency key. */
+  id: string;
   profileId: string;
   policyIds: string[];
   channel: Channel;

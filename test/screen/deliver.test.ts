@@ -22,6 +22,16 @@ describe('the delivery plan', () => {
     for (const d of chat) expect(d.to).toBe(byId.get(d.profileId)!.contact!.wechat);
   });
 
+  it('gives every delivery an id that a rerun of the same run repeats, and another run does not', async () => {
+    const ids = async (asOf: string) => (await screen(people, { matcher, asOf, channels: 'both' })).deliveries.map((d) => d.id);
+    const first = await ids(AS_OF);
+    expect(new Set(first).size).toBe(first.length);
+    expect(first.every((id) => /^[0-9a-f-]{32,34}$/.test(id))).toBe(true);
+    expect(await ids(AS_OF)).toEqual(first);
+    const later = await ids('2026-06-02T10:00:00+08:00');
+    expect(later.filter((id) => first.includes(id))).toEqual([]);
+  });
+
   it('uses one channel per person by default, chat first', async () => {
     const { deliveries } = await screen(people, { matcher, asOf: AS_OF });
     const perPerson = new Map<string, Delivery[]>();

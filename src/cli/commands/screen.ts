@@ -270,7 +270,7 @@ export const screenCommand: Command = {
       onEvent: (e) => void (kinds[e.kind] = (kinds[e.kind] ?? 0) + 1),
       onDelivery: (d) => {
         channels[d.channel] = (channels[d.channel] ?? 0) + 1;
-        write(`${JSON.stringify({ profileId: d.profileId, policyIds: d.policyIds, channel: d.channel, to: d.to, text: d.text, sendAt: d.sendAt, kinds: d.kinds })}\n`);
+        write(`${JSON.stringify({ id: d.id, profileId: d.profileId, policyIds: d.policyIds, channel: d.channel, to: d.to, text: d.text, sendAt: d.sendAt, kinds: d.kinds })}\n`);
       },
       onError: (e) => {
         errorCount++;
