@@ -16,3 +16,4 @@ export async function loadPolicyDir(dir: string): Promise<Policy[]> {
 export { listRuleFiles, readPolicySources, readRuleSources } from './read.js';
 export { loadProjectDir } from './projects.js';
 export { createParallelMatcher, evaluateFile, evaluateFileParallel, evaluateManyParallel, FileVerdicts, poolTask, type FileOptions, type ParallelMatcher, type ParallelOptions } from './parallel.js';
+export { openStore, MissingDriverError, StoreBusyError, StoreInputError, MIN_RATINGS, SCHEMA_VERSION, type ScreenStore, type RunLease, type RunBatch, type OutcomeEntry, type ScoreRow } from '../store/open.js';
