@@ -2,7 +2,7 @@
  * The layer order of src/: each layer imports only from layers below it, and nothing imports in a
  * cycle. `npm test` runs this (`npm run check:deps`).
  *
- *   base (core, regions, profile) → terms → ops → policy → engine → features → node → cli
+ *   base (core, regions, profile) → terms → ops → policy → engine → features → store → node → cli
  *
  * `terms` are the words of the rule language every operator builds on (values, measures, field
  * paths, limits: src/policy/terms.ts, errors.ts). Each operator in src/ops/ declares its own piece
@@ -10,7 +10,8 @@
  * from the registered operators, so it sits above ops.
  *
  * Features (recommend, ask, search, projects, officers, screen, messages, converse, understand, followup, lint,
- * and the `matcher` facade that joins them) may use one another, without cycles.
+ * and the `matcher` facade that joins them) may use one another, without cycles. The screening
+ * store (SQLite, PostgreSQL; drivers loaded lazily) sits above them, reached only from node and cli.
  */
 const layers = [
   ['base', '^src/(core|regions|profile)/'],
@@ -19,6 +20,7 @@ const layers = [
   ['policy', '^src/policy/(?!(terms|errors)[.]ts$)'],
   ['engine', '^src/engine/'],
   ['features', '^src/(recommend|ask|search|projects|officers|screen|messages|converse|understand|followup|lint|matcher)/|^src/index\\.ts$'],
+  ['store', '^src/store/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],
 ];

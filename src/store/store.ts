@@ -95,14 +95,14 @@ export class SqlStore implements ScreenStore {
     const holder = randomUUID();
     const now = Date.now();
     const self = { pid: process.pid, host: hostname(), since: new Date(now).toISOString() };
-    const busy = (r: { pid: number | null; host: string | null; since: string }) =>
-      `the store is busy: another screening run (process ${r.pid ?? '?'} on ${r.host ?? '?'}, since ${r.since}) is using it; try again when it ends, or pass --wait SECONDS`;
+    const busy = (r: { pid: number | null; host: string | null; since: string } | undefined) =>
+      `the store is busy: another screening run${r ? ` (process ${r.pid ?? '?'} on ${r.host ?? '?'}, since ${r.since})` : ''} is using it; try again when it ends, or pass --wait SECONDS`;
     if (db.dialect === 'postgres') {
       // A session lock: the server frees it the moment the holder's connection ends, crash or not.
       const [got] = await db.all<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext(current_schema() || '.screen')) AS ok`);
       if (!got?.ok) {
         const [r] = await db.all<{ pid: number | null; host: string | null; since: string }>('SELECT pid, host, since FROM leases WHERE name = ?', [LEASE]);
-        return busy(r ?? { pid: null, host: null, since: '?' });
+        return busy(r);
       }
       await db.tx(async () => {
         await db.run('DELETE FROM leases WHERE name = ?', [LEASE]);
@@ -181,9 +181,9 @@ export class SqlStore implements ScreenStore {
       await this.renew(lease);
       await this.writePeople(batch.people, batch.known);
       const plannedAt = new Date().toISOString();
-      const conflict = db.dialect === 'sqlite' ? 'ON CONFLICT (id) DO NOTHING' : 'ON CONFLICT (id) DO NOTHING';
+      // An id already there is the same delivery planned before a crash: the first stays.
       await db.runMany(
-        `INSERT INTO outbox (id, profile_id, policy_ids, channel, recipient, body, send_at, kinds, locale, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${conflict}`,
+        'INSERT INTO outbox (id, profile_id, policy_ids, channel, recipient, body, send_at, kinds, locale, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
         batch.deliveries.map((d) => [d.id, d.profileId, JSON.stringify(d.policyIds), d.channel, d.to, d.text, d.sendAt, JSON.stringify(d.kinds), d.locale, plannedAt]),
       );
       crashPoint('commit');
@@ -375,15 +375,15 @@ GROUP BY k`);
 /**
  * Crash testing: `GUIYAN_CRASH_AT=N` kills the process with SIGKILL at the N-th crash point it
  * reaches (inside a batch transaction before its commit, right after a commit, and around the
- * deliveries file), as a power cut or an OOM kill would. `GUIYAN_CRASH_COUNT=FILE` appends one line
- * per point reached, so a test knows how many there are. Unset, this costs one comparison.
+ * deliveries file), as a power cut or an OOM kill would. `GUIYAN_CRASH_COUNT=FILE` appends the name
+ * of each point reached, so a test knows how many there are. Unset, this costs two lookups a batch.
  */
 let crashes = 0;
-const CRASH_AT = Number(process.env.GUIYAN_CRASH_AT ?? 0);
-const CRASH_COUNT = process.env.GUIYAN_CRASH_COUNT;
 export function crashPoint(name: string): void {
-  if (!CRASH_AT && !CRASH_COUNT) return;
+  const at = process.env.GUIYAN_CRASH_AT;
+  const log = process.env.GUIYAN_CRASH_COUNT;
+  if (!at && !log) return;
   crashes++;
-  if (CRASH_COUNT) appendFileSync(CRASH_COUNT, `${name}\n`);
-  if (crashes === CRASH_AT) process.kill(process.pid, 'SIGKILL');
+  if (log) appendFileSync(log, `${name}\n`);
+  if (at && crashes === Number(at)) process.kill(process.pid, 'SIGKILL');
 }

@@ -7,8 +7,10 @@ import { projects } from './projects.js';
 import { recommend } from './recommend.js';
 import { report } from './report.js';
 import { screenCommand } from './screen.js';
+import { storeCommand } from './store.js';
+import { outcomeCommand } from './outcome.js';
 import { search } from './search.js';
 import { test } from './test.js';
 
 /** Every subcommand, in the order `guiyan --help` lists them. */
-export const COMMANDS: readonly Command[] = [match, recommend, search, ask, chat, projects, screenCommand, report, lint, test];
+export const COMMANDS: readonly Command[] = [match, recommend, search, ask, chat, projects, screenCommand, storeCommand, outcomeCommand, report, lint, test];

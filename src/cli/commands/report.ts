@@ -1,54 +1,100 @@
 import { readFile } from 'node:fs/promises';
-import { pick } from '../../core/text.js';
+import { pick, type Locale } from '../../core/text.js';
 import { isIsoDate } from '../../core/dates.js';
-import { funnel, renderFunnel } from '../../followup/funnel.js';
-import { followUpsDue } from '../../followup/tasks.js';
+import { funnel, renderFunnel, type FunnelRow } from '../../followup/funnel.js';
+import { followUpsDue, type DueFollowUp } from '../../followup/tasks.js';
 import { regionName } from '../../regions/codes.js';
 import { checkState } from '../../screen/state.js';
+import { MIN_RATINGS, type ScoreRow } from '../../store/types.js';
+import { openStore } from '../../store/open.js';
 import { loadRules } from '../io.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { renderTable } from '../../core/table.js';
 
-const HELP = `guiyan report --state STATE.json [--by policy|region] [--json]
+const HELP = `guiyan report --store S [--by policy|region] [--json]
+guiyan report --store S --due DATE [--json]
 
-Prints the 问效 funnel from a screening state: pushed → applied → granted, with amounts.
+问效: the funnel pushed → applied → granted, with amounts, per policy and per region; and
+归雁集中评价: the score of each department and officer from returnees' ratings, with how many
+ratings it rests on (no score from fewer than ${MIN_RATINGS}).
 
 ${COMMON_HELP}
-  --state FILE     the screening state
-  --by KEY         policy (default) or region
-  --due DATE       instead, list the open follow-ups due on or before DATE (YYYY-MM-DD)`;
+  --store S        the screening store: a SQLite file path or a postgres:// URL
+  --by KEY         only the funnel per policy or per region
+  --due DATE       instead, list the open follow-ups due on or before DATE (YYYY-MM-DD)
+  --state FILE     deprecated: a JSON state file of earlier versions (funnel only)`;
+
+const STATE_DEPRECATED = 'guiyan report: --state is deprecated and will be removed: guiyan store import --state FILE --store S moves the file into a store';
+
+function dueTable(io: CommandIO, due: DueFollowUp[], locale: Locale, json: boolean): number {
+  if (json) return io.stdout(JSON.stringify(due, null, 2)), 0;
+  const head = locale === 'en' ? ['due', 'person', 'policy', 'days after push', 'officer', 'region'] : ['到期', '人员', '政策', '推送后天数', '专员', '地区'];
+  io.stdout(renderTable(head, due.map((t) => [t.due, t.profileId, t.policyId, String(t.offset), t.officerId ?? '—', t.regionCode ? regionName(t.regionCode, locale) : '—'])));
+  return 0;
+}
+
+function scoreTable(rows: readonly ScoreRow[], by: 'department' | 'officer', locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const head = zh ? [by === 'department' ? '部门' : '专员', '评分', '评价数'] : [by, 'score', 'ratings'];
+  const few = zh ? `—（不足${MIN_RATINGS}条）` : `— (under ${MIN_RATINGS})`;
+  return renderTable(head, rows.map((r) => [r.key, r.score === null ? few : r.score.toFixed(2), String(r.ratings)]));
+}
+
+async function titlesOf(rulesDir: string, locale: Locale): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  // Titles are a courtesy: without readable rules the table shows policy ids.
+  try {
+    for (const p of await loadRules(rulesDir)) titles.set(p.id, pick(p.title, locale));
+  } catch {
+    /* ids will do */
+  }
+  return titles;
+}
 
 export const report: Command = {
   name: 'report',
-  summary: 'funnel of pushes, applications and grants',
+  summary: 'funnel of pushes, applications and grants; scores of departments and officers',
   async run(io) {
-    const { values } = parse(io.argv, { state: { type: 'string' }, by: { type: 'string', default: 'policy' }, due: { type: 'string' } });
+    const { values } = parse(io.argv, { store: { type: 'string' }, state: { type: 'string' }, by: { type: 'string' }, due: { type: 'string' } });
     if (values.help) return io.stdout(HELP), 0;
-    if (!values.state) throw new UsageError('report needs --state STATE.json');
+    if (!values.store && !values.state) throw new UsageError('report needs --store PATH|postgres://URL');
+    if (values.store && values.state) throw new UsageError('give --store or the deprecated --state, not both');
     const by = values.by;
-    if (by !== 'policy' && by !== 'region') throw new UsageError('--by must be policy or region');
+    if (by !== undefined && by !== 'policy' && by !== 'region') throw new UsageError('--by must be policy or region');
+    if (values.due !== undefined && !isIsoDate(values.due)) throw new UsageError('--due must be a date such as 2026-06-08');
     const locale = localeOf(values.locale);
-    const state = checkState(JSON.parse(await readFile(values.state, 'utf8')));
-    if (values.due !== undefined) {
-      if (!isIsoDate(values.due)) throw new UsageError('--due must be a date such as 2026-06-08');
-      const due = followUpsDue(state, { on: values.due });
-      if (values.json) return io.stdout(JSON.stringify(due, null, 2)), 0;
-      const head = locale === 'en' ? ['due', 'person', 'policy', 'days after push', 'officer', 'region'] : ['到期', '人员', '政策', '推送后天数', '专员', '地区'];
-      io.stdout(renderTable(head, due.map((t) => [t.due, t.profileId, t.policyId, String(t.offset), t.officerId ?? '—', t.regionCode ? regionName(t.regionCode, locale) : '—'])));
+    const bys: ('policy' | 'region')[] = by ? [by] : ['policy', 'region'];
+    const empty = locale === 'en' ? '(nothing pushed yet)' : '（尚无推送记录）';
+
+    if (values.state) {
+      io.stderr(STATE_DEPRECATED);
+      const state = checkState(JSON.parse(await readFile(values.state, 'utf8')));
+      if (values.due !== undefined) return dueTable(io, followUpsDue(state, { on: values.due }), locale, !!values.json);
+      const rows = funnel(state, { by: by ?? 'policy' });
+      if (values.json) return io.stdout(JSON.stringify(rows, null, 2)), 0;
+      const titles = await titlesOf(values.rules, locale);
+      io.stdout(rows.length ? renderFunnel(rows, { by: by ?? 'policy', locale, titles: (id) => titles.get(id) ?? id }) : empty);
       return 0;
     }
-    const rows = funnel(state, { by });
-    if (values.json) return io.stdout(JSON.stringify(rows, null, 2)), 0;
-    // Titles are a courtesy: without readable rules the table shows policy ids.
-    const titles = new Map<string, string>();
-    if (by === 'policy') {
-      try {
-        for (const p of await loadRules(values.rules)) titles.set(p.id, pick(p.title, locale));
-      } catch {
-        /* ids will do */
+
+    const store = await openStore(values.store!);
+    try {
+      if (values.due !== undefined) return dueTable(io, await store.followUpsDue(values.due), locale, !!values.json);
+      const funnels: Partial<Record<'policy' | 'region', FunnelRow[]>> = {};
+      for (const b of bys) funnels[b] = await store.funnel(b);
+      const scores = { department: await store.scores('department'), officer: await store.scores('officer') };
+      if (values.json) return io.stdout(JSON.stringify({ funnel: funnels, scores, minRatings: MIN_RATINGS }, null, 2)), 0;
+      const titles = await titlesOf(values.rules, locale);
+      const parts: string[] = [];
+      for (const b of bys) {
+        const rows = funnels[b]!;
+        parts.push(rows.length ? renderFunnel(rows, { by: b, locale, titles: (id) => titles.get(id) ?? id }) : empty);
       }
+      for (const k of ['department', 'officer'] as const) if (scores[k].length) parts.push(scoreTable(scores[k], k, locale));
+      io.stdout(parts.join('\n\n'));
+      return 0;
+    } finally {
+      await store.close();
     }
-    io.stdout(rows.length ? renderFunnel(rows, { by, locale, titles: (id) => titles.get(id) ?? id }) : locale === 'en' ? '(nothing pushed yet)' : '（尚无推送记录）');
-    return 0;
   },
 };

@@ -1,0 +1,50 @@
+import { openStore, StoreInputError } from '../../store/open.js';
+import { COMMON_HELP, parse, UsageError, type Command } from '../args.js';
+import { readStateFile } from '../state-file.js';
+
+const HELP = `guiyan store import --state STATE.json --store PATH|postgres://URL
+guiyan store info --store PATH|postgres://URL [--json]
+
+import  moves a JSON screening state (the --state file of earlier versions) into a new store:
+        verdicts, what was told, follow-ups and outcomes. The store must hold nobody yet.
+info    counts what a store holds.
+
+${COMMON_HELP}
+  --store S        a SQLite file path (created when missing) or a postgres:// URL (?schema=NAME)
+  --state FILE     the JSON state to import`;
+
+export const storeCommand: Command = {
+  name: 'store',
+  summary: 'move a JSON state into a store, or count what a store holds',
+  async run(io) {
+    const { values, positionals } = parse(io.argv, { store: { type: 'string' }, state: { type: 'string' } });
+    if (values.help) return io.stdout(HELP), 0;
+    const [action] = positionals;
+    if (action !== 'import' && action !== 'info') throw new UsageError('store needs an action: import or info; see guiyan store --help');
+    if (!values.store) throw new UsageError(`store ${action} needs --store PATH|postgres://URL`);
+    if (action === 'import' && !values.state) throw new UsageError('store import needs --state STATE.json');
+    const state = action === 'import' ? await readStateFile(values.state!) : undefined;
+    if (action === 'import' && !state) throw new UsageError(`${values.state} does not exist`);
+    const store = await openStore(values.store);
+    try {
+      if (action === 'info') {
+        const c = await store.counts();
+        io.stdout(values.json ? JSON.stringify({ kind: store.kind, ...c }, null, 2) : `${store.kind} store: ${c.people} people, ${c.verdicts} verdicts, ${c.outbox} deliveries (${c.untold} not yet told), ${c.outcomes} outcomes`);
+        return 0;
+      }
+      const lease = await store.acquire();
+      try {
+        const r = await store.importState(lease, state!);
+        io.stdout(values.json ? JSON.stringify(r, null, 2) : `imported ${r.people} people, ${r.records} verdicts and ${r.outcomes} outcomes into the ${store.kind} store`);
+      } catch (e) {
+        if (e instanceof StoreInputError) throw new UsageError(e.message);
+        throw e;
+      } finally {
+        await lease.release();
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

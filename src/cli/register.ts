@@ -1,0 +1,61 @@
+import { MAX_PROFILE_BYTES } from '../profile/validate.js';
+import type { ScreenError } from '../screen/types.js';
+import { chunksOf, LineSplitter } from './lines.js';
+
+/** A register file read as profiles, with what could not be read. */
+export interface RegisterReader {
+  profiles: AsyncGenerator<unknown>;
+  /** Bytes read so far, for progress. */
+  bytes(): number;
+  /** Lines that were not profiles (not JSON, or over the size limit), the first 20, and how many in all. */
+  bad: ScreenError[];
+  badCount(): number;
+}
+
+/**
+ * Streams a JSON Lines register: blank lines skipped, a UTF-8 BOM accepted, a line that is not JSON
+ * or is longer than the profile size limit reported by its line number and skipped as it streams by.
+ * `beforeYield` lets the caller apply back-pressure (an output stream that needs draining).
+ */
+export function readRegister(path: string, opts: { beforeYield?: () => Promise<void> | undefined } = {}): RegisterReader {
+  let bytes = 0;
+  let line = 0;
+  let count = 0;
+  let profileIndex = 0;
+  const bad: ScreenError[] = [];
+  const report = (code: string, message: string) => {
+    count++;
+    if (bad.length < 20) bad.push({ index: profileIndex, issues: [{ path: [], code, message }] });
+  };
+  const parseLine = (text: string | null): unknown => {
+    line++;
+    if (text === null) return report('line_too_long', `line ${line} is longer than ${MAX_PROFILE_BYTES} characters, the profile size limit; skipped`), undefined;
+    if (!text.trim()) return undefined;
+    try {
+      const value: unknown = JSON.parse(text);
+      profileIndex++;
+      return value;
+    } catch {
+      return report('invalid_json', `line ${line} is not JSON`), undefined;
+    }
+  };
+  // One generator between the file and screen: each layer of async iteration costs a promise a profile.
+  async function* profiles(): AsyncGenerator<unknown> {
+    const split = new LineSplitter(MAX_PROFILE_BYTES);
+    for await (const chunk of chunksOf(path)) {
+      bytes += chunk.length;
+      for (const text of split.push(chunk)) {
+        const value = parseLine(text);
+        if (value === undefined) continue;
+        const wait = opts.beforeYield?.();
+        if (wait) await wait;
+        yield value;
+      }
+    }
+    for (const text of split.end()) {
+      const value = parseLine(text);
+      if (value !== undefined) yield value;
+    }
+  }
+  return { profiles: profiles(), bytes: () => bytes, bad, badCount: () => count };
+}

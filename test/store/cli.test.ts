@@ -1,0 +1,153 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { openStore } from '../../src/node/index.js';
+import { ROOT } from '../helpers/rules.js';
+import { dropTarget, freshTarget, postgresReachable } from './targets.js';
+
+const REGISTER = join(ROOT, 'fixtures', 'registers', 'small.jsonl');
+const RULES = join(ROOT, 'rules');
+const AS_OF = '2026-06-01T10:00:00+08:00';
+const pgUp = await postgresReachable();
+const targets: string[] = [];
+
+export async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: process.stdin, isTTY: false });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'guiyan-store-cli-'));
+const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; to: string });
+const target = (kind: 'sqlite' | 'postgres') => {
+  const t = freshTarget(kind);
+  targets.push(t);
+  return t;
+};
+const screenArgs = (store: string, out: string | null, extra: string[] = []) => ['screen', '--profiles', REGISTER, '--rules', RULES, '--store', store, '--as-of', AS_OF, ...(out ? ['--out', out] : []), '--channels', 'both', ...extra];
+
+afterAll(async () => {
+  for (const t of targets) await dropTarget(t);
+});
+
+describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --store (%s)', (kind) => {
+  const skip = kind === 'postgres' && !pgUp;
+
+  it.skipIf(skip)('hands deliveries over with their ids, and a second identical run plans nothing and leaves the file alone', async () => {
+    const dir = tmp();
+    const store = target(kind);
+    const out = join(dir, 'out.jsonl');
+    const first = await run(screenArgs(store, out, ['--batch', '17']));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^screened 200 people/);
+    const sent = lines(out);
+    expect(sent.length).toBeGreaterThan(20);
+    expect(new Set(sent.map((d) => d.id)).size).toBe(sent.length);
+    const second = await run(screenArgs(store, out, ['--json']));
+    expect(JSON.parse(second.stdout)).toMatchObject({ profiles: 200, events: {}, deliveries: {}, written: 0 });
+    expect(lines(out)).toEqual(sent);
+    const s = await openStore(store);
+    expect(await s.counts()).toMatchObject({ outbox: sent.length, untold: 0 });
+    await s.close();
+  });
+
+  it.skipIf(skip)('marks nothing told without --out: the next run with --out hands every one over', async () => {
+    const dir = tmp();
+    const store = target(kind);
+    const preview = await run(screenArgs(store, null));
+    expect(preview.code).toBe(0);
+    const shown = preview.stdout.split('\n').map((l) => JSON.parse(l) as { id: string; to: string });
+    expect(shown.length).toBeGreaterThan(20);
+    expect(shown.every((d) => d.to.startsWith('wx') || /\*{4}/.test(d.to))).toBe(true);
+    expect(preview.stderr).toMatch(/waiting in the outbox: \d+/);
+    const again = await run(screenArgs(store, null));
+    expect(again.stdout.split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(shown.map((d) => d.id));
+    const out = join(dir, 'out.jsonl');
+    expect((await run(screenArgs(store, out))).code).toBe(0);
+    expect(lines(out).map((d) => d.id)).toEqual(shown.map((d) => d.id));
+    expect(lines(out).some((d) => /^1\d{10}$/.test(d.to))).toBe(true);
+  });
+
+  it.skipIf(skip)('records outcomes and ratings and reports the funnel and the scores', async () => {
+    const dir = tmp();
+    const store = target(kind);
+    const out = join(dir, 'out.jsonl');
+    await run(screenArgs(store, out));
+    const pushed = lines(out) as unknown as { profileId: string; policyIds: string[] }[];
+    for (const [i, d] of pushed.slice(0, 6).entries()) {
+      const r = await run(['outcome', '--store', store, '--profile', d.profileId, '--policy', d.policyIds[0]!, '--outcome', i % 2 ? 'granted' : 'applied', ...(i % 2 ? ['--amount', '50000'] : []), '--rating', String(1 + (i % 5)), '--department', '开州区人社局', '--officer', `o${i % 2}`, '--as-of', '2026-06-20']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect((await run(['outcome', '--store', store, '--profile', 'nobody', '--policy', 'x', '--outcome', 'applied'])).code).toBe(2);
+    expect((await run(['outcome', '--store', store, '--profile', 'a', '--policy', 'x', '--outcome', 'won'])).code).toBe(2);
+    const json = JSON.parse((await run(['report', '--store', store, '--json'])).stdout) as { funnel: { policy: { applied: number; granted: number; grantedAmount: number }[]; region: unknown[] }; scores: { department: unknown[]; officer: unknown[] } };
+    const sum = (k: 'applied' | 'granted' | 'grantedAmount') => json.funnel.policy.reduce((t, r) => t + r[k], 0);
+    expect([sum('applied'), sum('granted'), sum('grantedAmount')]).toEqual([6, 3, 150000]);
+    expect(json.funnel.region.length).toBeGreaterThan(0);
+    expect(json.scores.department).toEqual([{ key: '开州区人社局', ratings: 6, score: 2.67 }]);
+    expect(json.scores.officer).toEqual([{ key: 'o0', ratings: 3, score: null }, { key: 'o1', ratings: 3, score: null }]);
+    const table = await run(['report', '--store', store, '--locale', 'en']);
+    expect(table.stdout).toMatch(/department\s+score\s+ratings/);
+    expect(table.stdout).toMatch(/under 5/);
+  });
+});
+
+describe('guiyan screen: inputs and outputs', () => {
+  it('refuses --out that names an input or a device, and reports a write error in one line leaving no temp file', async () => {
+    const dir = tmp();
+    const store = join(dir, 's.db');
+    const same = await run(screenArgs(store, REGISTER));
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/is also an input/);
+    expect(readFileSync(REGISTER, 'utf8').length).toBeGreaterThan(1000);
+    const device = await run(screenArgs(store, '/dev/null'));
+    expect(device.code).toBe(2);
+    expect(device.stderr).toMatch(/not a regular file/);
+    const missing = await run(screenArgs(store, join(dir, 'no', 'such', 'out.jsonl')));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/cannot write .*out\.jsonl: its folder does not exist/);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // Nothing was handed over: the next run with a good --out writes every delivery.
+    const out = join(dir, 'out.jsonl');
+    expect((await run(screenArgs(store, out))).code).toBe(0);
+    expect(lines(out).length).toBeGreaterThan(20);
+  });
+
+  it('says --state is deprecated, and store import moves a state in so a rerun plans nothing', async () => {
+    const dir = tmp();
+    const state = join(dir, 'state.json');
+    const old = await run(['screen', '--profiles', REGISTER, '--rules', RULES, '--state', state, '--as-of', AS_OF, '--out', join(dir, 'old.jsonl')]);
+    expect(old.code).toBe(0);
+    expect(old.stderr).toMatch(/--state is deprecated/);
+    const store = join(dir, 's.db');
+    const imp = await run(['store', 'import', '--state', state, '--store', store]);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stdout).toMatch(/^imported \d+ people/);
+    const r = await run(['screen', '--profiles', REGISTER, '--rules', RULES, '--store', store, '--as-of', AS_OF, '--out', join(dir, 'new.jsonl'), '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ events: {}, deliveries: {}, written: 0 });
+    expect((await run(['store', 'import', '--state', state, '--store', store])).code).toBe(2);
+  });
+
+  it('accepts a BOM, and skips a line over the profile size limit at once, by its line number', async () => {
+    const dir = tmp();
+    const register = join(dir, 'r.jsonl');
+    const rows = readFileSync(REGISTER, 'utf8').split('\n').filter(Boolean).slice(0, 5);
+    writeFileSync(register, `\uFEFF${rows[0]}\n{"id":"${'x'.repeat(16 << 20)}"}\n${rows.slice(1).join('\r\n')}\n`);
+    const started = performance.now();
+    const r = await run(['screen', '--profiles', register, '--rules', RULES, '--store', join(dir, 's.db'), '--as-of', AS_OF, '--out', join(dir, 'o.jsonl'), '--json']);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const summary = JSON.parse(r.stdout) as { profiles: number; invalid: number; errors: { issues: { code: string; message: string }[] }[] };
+    expect(summary.profiles).toBe(6);
+    expect(summary.errors.flatMap((e) => e.issues.map((i) => i.code))).toContain('line_too_long');
+    expect(summary.errors.flatMap((e) => e.issues.map((i) => i.message)).join()).toMatch(/line 2 is longer than/);
+    // The same rows without the BOM and the long line: only the long line more is invalid.
+    const clean = join(dir, 'clean.jsonl');
+    writeFileSync(clean, `${rows.join('\n')}\n`);
+    const base = JSON.parse((await run(['screen', '--profiles', clean, '--rules', RULES, '--store', join(dir, 's2.db'), '--as-of', AS_OF, '--out', join(dir, 'o2.jsonl'), '--json'])).stdout) as { invalid: number };
+    expect(summary.invalid).toBe(base.invalid + 1);
+    expect(existsSync(join(dir, 'o.jsonl'))).toBe(true);
+  });
+});
