@@ -49,14 +49,16 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
     case 'per-unit': {
       const rate = num(a.rate, scope);
       // Without a cap, an unanswered quantity bounds nothing yet: the option adds no range.
-      const cap = a.cap === undefined ? () => Number.POSITIVE_INFINITY : num(a.cap, scope);
-      const capped = a.cap !== undefined;
+      // A cap whose parameter is not yet in force (NaN) binds nothing either.
+      const capOf = a.cap === undefined ? () => Number.NaN : num(a.cap, scope);
       const slot = scope.facts.slot({ field: a.quantity });
       const upTo = !!a.upTo;
       return (f, p) => {
+        const c = capOf(p);
+        const cap = c === c ? c : Number.POSITIVE_INFINITY;
         const q = f[slot];
-        if (q === undefined) return capped ? range(0, cap(p), unit) : null;
-        const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * rate(p), cap(p)) : 0;
+        if (q === undefined) return cap !== Number.POSITIVE_INFINITY ? range(0, cap, unit) : null;
+        const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * rate(p), cap) : 0;
         return range(upTo ? 0 : x, x, unit);
       };
     }
@@ -74,13 +76,14 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
       const options = a.options.map((o, i) => ({
         when: compileCondition(o.when, scope, `${at}.options.${i}.when`).verdict,
         amount: compileAmount(o.amount, scope, `${at}.options.${i}.amount`, unit),
+        skipUnknown: o.ifUnknown === 'skip',
       }));
       const otherwise = a.otherwise ? compileAmount(a.otherwise, scope, `${at}.otherwise`, unit) : null;
       return (f, p) => {
         let acc: AmountRange | null = null;
         for (const o of options) {
           const w = o.when(f, p);
-          if (w === F) continue;
+          if (w === F || (o.skipUnknown && w !== T)) continue;
           acc = union(acc, o.amount(f, p));
           if (w === T) return acc;
         }

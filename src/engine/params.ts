@@ -16,7 +16,7 @@ export class ParamTable {
 
   add(param: Parameter): number {
     const sorted = [...param.values].sort((a, b) => dayOf(a.from) - dayOf(b.from));
-    this.entries.push({ from: sorted.map((v) => dayOf(v.from)), values: sorted.map((v) => v.value) });
+    this.entries.push({ from: sorted.map((v) => dayOf(v.from)), values: sorted.map((v) => v.value ?? Number.NaN) });
     this.cache.clear();
     return this.entries.length - 1;
   }

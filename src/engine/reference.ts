@@ -41,7 +41,7 @@ function paramAt(policy: Policy, name: string, day: number): number {
     const from = dayOf(v.from);
     if (from <= day && from >= best) {
       best = from;
-      value = v.value;
+      value = v.value ?? Number.NaN;
     }
   }
   return value;
@@ -140,8 +140,10 @@ function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
     }
     case 'per-unit': {
       const q = read(ctx.profile, a.quantity);
-      const cap = a.cap === undefined ? Number.POSITIVE_INFINITY : n(a.cap);
-      if (q === undefined) return a.cap === undefined ? null : range(0, cap, unit);
+      // No cap, or a cap whose parameter is not yet in force: nothing bounds the product.
+      const c = a.cap === undefined ? Number.NaN : n(a.cap);
+      const cap = Number.isNaN(c) ? Number.POSITIVE_INFINITY : c;
+      if (q === undefined) return Number.isFinite(cap) ? range(0, cap, unit) : null;
       const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * n(a.rate), cap) : 0;
       return range(a.upTo ? 0 : x, x, unit);
     }
@@ -149,7 +151,7 @@ function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
       let acc: AmountRange | null = null;
       for (const o of a.options) {
         const w = truth(o.when, ctx);
-        if (w === F) continue;
+        if (w === F || (o.ifUnknown === 'skip' && w === U)) continue;
         acc = widen(acc, amountOf(o.amount, ctx, unit));
         if (w === T) return acc;
       }

@@ -3,6 +3,7 @@ import { parsePolicies, type PolicySource } from '../policy/parse.js';
 import { PolicyValidationError } from '../policy/errors.js';
 import type { Policy } from '../policy/schema.js';
 import { catalogueFindings, policyFindings } from './catalogue.js';
+import { provenanceFindings } from './provenance.js';
 import { fieldFindings } from './fields.js';
 import { intervalFindings } from './intervals.js';
 import { locator, type Locator } from './locate.js';
@@ -37,7 +38,7 @@ export function lintSources(sources: readonly PolicySource[], o: LintOptions): L
       if (p) {
         policies.push(p);
         where.set(p, { file: src.name, at });
-        out.push(...[...intervalFindings(p), ...policyFindings(p, o)].map(place));
+        out.push(...[...intervalFindings(p), ...policyFindings(p, o), ...provenanceFindings(p, o)].map(place));
       }
     } catch (e) {
       if (!(e instanceof PolicyValidationError)) throw e;

@@ -133,7 +133,33 @@ function checkCondition(c: Condition, path: Path, params: Set<string>, depth: nu
 function amountValues(v: Value, p: Policy): number[] {
   if (typeof v === 'number') return [v];
   if (typeof v !== 'object') return [];
-  return (Object.hasOwn(p.parameters, v.param) ? p.parameters[v.param]!.values : []).map((x) => x.value * (v.times ?? 1));
+  return (Object.hasOwn(p.parameters, v.param) ? p.parameters[v.param]!.values : []).flatMap((x) => (x.value === null ? [] : [x.value * (v.times ?? 1)]));
+}
+
+/** Parameters read anywhere but as a per-unit cap: these must always have a figure. */
+function paramsNeedingFigures(p: Policy): Set<string> {
+  const out = new Set<string>();
+  const val = (v: unknown) => {
+    if (v !== null && typeof v === 'object' && 'param' in v) out.add((v as { param: string }).param);
+  };
+  const cond = (c: Condition): void => {
+    if (c.op === 'all' || c.op === 'any') c.of.forEach(cond);
+    else if (c.op === 'not') cond(c.of);
+    else for (const k of ['value', 'min', 'max'] as const) val((c as Record<string, unknown>)[k]);
+  };
+  const amount = (a: Amount): void => {
+    if (a.kind === 'fixed') val(a.value);
+    else if (a.kind === 'range') [a.min, a.max].forEach(val);
+    else if (a.kind === 'per-unit') val(a.rate);
+    else if (a.kind === 'per-year') [a.perYear, a.years].forEach(val);
+    else {
+      a.options.forEach((o) => (cond(o.when), amount(o.amount)));
+      if (a.otherwise) amount(a.otherwise);
+    }
+  };
+  cond(p.eligibility);
+  if (p.amount) amount(p.amount);
+  return out;
 }
 
 function checkAmount(a: Amount, path: Path, p: Policy, issues: Issue[]): void {
@@ -201,6 +227,8 @@ export function checkPolicy(p: Policy): Issue[] {
   for (const [name, param] of Object.entries(p.parameters)) {
     const days = param.values.map((v) => dayOf(v.from));
     if (new Set(days).size !== days.length) issues.push({ path: ['parameters', name, 'values'], code: 'duplicate_date', message: `parameter "${name}" has two values for one date` });
+    if (param.values.some((v) => v.value === null) && paramsNeedingFigures(p).has(name))
+      issues.push({ path: ['parameters', name, 'values'], code: 'unset_parameter', message: `parameter "${name}" has a step without a figure (null), so it can serve only as a per-unit cap` });
     const first = Math.min(...days);
     if (p.validFrom && first > dayOf(p.validFrom))
       issues.push({ path: ['parameters', name, 'values', 0, 'from'], code: 'parameter_gap', message: `parameter "${name}" has no value from ${p.validFrom}, when the policy starts` });

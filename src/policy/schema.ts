@@ -9,11 +9,11 @@ export type { LeafCondition } from '../ops/index.js';
 type Leaf = LeafCondition;
 export type Condition =
   | Leaf
-  | { op: 'all'; of: Condition[]; id?: string | undefined; reason?: Text | undefined }
-  | { op: 'any'; of: Condition[]; id?: string | undefined; reason?: Text | undefined }
-  | { op: 'not'; of: Condition; id?: string | undefined; reason?: Text | undefined };
+  | { op: 'all'; of: Condition[]; id?: string | undefined; reason?: Text | undefined; clause?: string | undefined }
+  | { op: 'any'; of: Condition[]; id?: string | undefined; reason?: Text | undefined; clause?: string | undefined }
+  | { op: 'not'; of: Condition; id?: string | undefined; reason?: Text | undefined; clause?: string | undefined };
 
-const group = { id: z.string().max(80).optional(), reason: Text.optional() };
+const group = { id: z.string().max(80).optional(), reason: Text.optional(), clause: z.string().min(1).max(200).optional() };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy((): z.ZodType<Condition> =>
   z.discriminatedUnion('op', [
@@ -29,7 +29,7 @@ export type Amount =
   | { kind: 'range'; min: NumberValue; max: NumberValue; unit?: string | undefined }
   | { kind: 'per-unit'; rate: NumberValue; quantity: string; cap?: NumberValue | undefined; unit?: string | undefined; upTo?: boolean | undefined }
   | { kind: 'per-year'; perYear: NumberValue; years: NumberValue; unit?: string | undefined; upTo?: boolean | undefined }
-  | { kind: 'choose'; options: { when: Condition; amount: Amount }[]; otherwise?: Amount | undefined; unit?: string | undefined };
+  | { kind: 'choose'; options: { when: Condition; amount: Amount; ifUnknown?: 'include' | 'skip' | undefined }[]; otherwise?: Amount | undefined; unit?: string | undefined };
 
 const unit = z.string().regex(/^[A-Za-z/]{1,16}$/).optional();
 const upTo = z.boolean().optional();
@@ -43,7 +43,8 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy((): z.ZodType<Amount> =>
     z.strictObject({ kind: z.literal('per-year'), perYear: NumberValue, years: NumberValue, unit, upTo }),
     z.strictObject({
       kind: z.literal('choose'),
-      options: list(z.strictObject({ when: ConditionSchema, amount: AmountSchema })).min(1),
+      /** `ifUnknown: skip` leaves an option out while its `when` is unanswered (the common case stands until asked). */
+      options: list(z.strictObject({ when: ConditionSchema, amount: AmountSchema, ifUnknown: z.enum(['include', 'skip']).optional() })).min(1),
       otherwise: AmountSchema.optional(),
       unit,
     }),
@@ -59,7 +60,9 @@ export const ParameterSchema = z.strictObject({
   values: list(
     z.strictObject({
       from: IsoDate,
-      value: z.number().finite(),
+      /** `null`: from this date the documents set no figure (usable only as a per-unit cap, which then binds nothing). */
+      value: z.number().finite().nullable(),
+      /** The document and clause that set this value (`财金〔2023〕75号 第九条`). */
       source: z.string().max(LIMITS.maxText).optional(),
     }),
   ).min(1),
@@ -71,6 +74,8 @@ export type PolicyKind = z.infer<typeof PolicyKind>;
 
 export const CaseSchema = z.strictObject({
   name: z.string().min(1).max(200),
+  /** The clause whose boundary the case checks. */
+  clause: z.string().min(1).max(200).optional(),
   asOf: IsoDate,
   profile: z.record(z.string(), z.unknown()),
   expect: z.strictObject({
@@ -95,6 +100,22 @@ export const PolicySchema = z.strictObject({
     date: IsoDate.optional(),
     url: z.string().url().max(500).optional(),
     note: z.string().max(LIMITS.maxText).optional(),
+    /** Every document the rule draws on, oldest first: what a reader needs to check it. */
+    documents: list(
+      z.strictObject({
+        /** The document number as issued (财金〔2023〕75号, 公告2023年第15号). */
+        number: z.string().min(1).max(120),
+        title: z.string().min(1).max(LIMITS.maxText),
+        issuer: z.string().max(200).optional(),
+        /** Issued on. */
+        date: IsoDate.optional(),
+        /** In force from, when it differs from the issue date. */
+        effective: IsoDate.optional(),
+        url: z.string().url().max(500).optional(),
+      }),
+    ).optional(),
+    /** When the rule was last checked against its documents (lint asks again after a year). */
+    reviewed: IsoDate.optional(),
   }),
   /** GB/T 2260 codes; empty means nationwide. */
   regions: list(RegionCode).default([]),

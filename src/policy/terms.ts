@@ -59,6 +59,8 @@ export const leaf = {
   /** A name for the condition, shown in traces and near-miss texts. */
   id: z.string().max(80).optional(),
   reason: Text.optional(),
+  /** The document clause the condition comes from (`财金〔2023〕75号 第九条`); groups pass theirs down. */
+  clause: z.string().min(1).max(200).optional(),
 };
 
 

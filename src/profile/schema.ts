@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../core/dates.js';
 import type { LocalizedText } from '../core/text.js';
-import { BUSINESS_FORMS, GENDERS, GROUPS, INDUSTRIES, NEEDS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';
+import { BUSINESS_FORMS, GENDERS, GROUPS, INDUSTRIES, NEEDS, REGISTRATION_FORMS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';
 
 /** What the engine knows of a profile field besides its type: how to name it and ask for it. */
 export interface FieldMeta {
@@ -12,6 +12,8 @@ export interface FieldMeta {
   /** Options are suggestions; other values are allowed. */
   openOptions?: boolean;
   unit?: LocalizedText;
+  /** Whole numbers only (counts of people). */
+  integer?: boolean;
   personal?: boolean;
 }
 
@@ -36,7 +38,7 @@ const date = (label: LocalizedText, question: LocalizedText) =>
   meta(IsoDate.nullable(), { kind: 'date', label, question }).optional();
 const bool = (label: LocalizedText, question: LocalizedText) => meta(z.boolean(), { kind: 'boolean', label, question }).optional();
 const count = (label: LocalizedText, question: LocalizedText, unit: LocalizedText) =>
-  meta(z.number().int().min(0).max(1e9), { kind: 'number', label, question, unit }).optional();
+  meta(z.number().int().min(0).max(1e9), { kind: 'number', label, question, unit, integer: true }).optional();
 const amount = (label: LocalizedText, question: LocalizedText, unit: LocalizedText) =>
   meta(z.number().finite().min(0).max(1e12), { kind: 'number', label, question, unit }).optional();
 const choice = <L extends readonly Choice[]>(list: L, label: LocalizedText, question: LocalizedText) =>
@@ -58,14 +60,35 @@ export const BusinessSchema = z.strictObject({
   }).optional(),
   employees: count(t('在职职工人数', 'current staff'), t('现在有多少名在职职工？', 'How many staff do you employ now?'), t('人', 'people')),
   newHiresFromGroups: count(
-    t('当年新招用符合条件人员数', 'new hires from covered groups this year'),
-    t('今年新招用了几名符合条件人员（签1年以上劳动合同）？', 'How many people from covered groups did you hire this year on contracts of a year or more?'),
+    t('近一年新招用符合创业担保贷款条件人员数', 'hires from the loan\u2019s covered groups in the past year'),
+    t('申请前一年内新招用了几名符合创业担保贷款条件的人员（签1年以上劳动合同）？', 'In the year before applying, how many people from the loan\u2019s covered groups did you hire on contracts of a year or more?'),
+    t('人', 'people'),
+  ),
+  hiresPovertyAlleviated: count(
+    t('招用脱贫人口人数（1年以上合同并缴社保）', 'hired people lifted out of poverty (contract of a year or more, social insurance paid)'),
+    t('现有职工中有几名脱贫人口（含防止返贫监测对象）签了1年以上劳动合同并缴纳社保？（没有请回0）', 'How many of your staff are people lifted out of poverty (incl. monitored) on contracts of a year or more with social insurance paid? (0 if none)'),
+    t('人', 'people'),
+  ),
+  hiresUnemployedHalfYear: count(
+    t('招用登记失业半年以上人员人数（1年以上合同并缴社保）', 'hired people registered unemployed for half a year or more (contract of a year or more, social insurance paid)'),
+    t('现有职工中有几名是招用时已登记失业半年以上、持《就业创业证》的人员，签了1年以上劳动合同并缴纳社保？（没有请回0）', 'How many of your staff were registered unemployed for half a year or more when hired (with the employment certificate), on contracts of a year or more with social insurance paid? (0 if none)'),
+    t('人', 'people'),
+  ),
+  hiresSelfEmployedVeterans: count(
+    t('招用自主就业退役士兵人数（1年以上合同并缴社保）', 'hired self-employed veterans (contract of a year or more, social insurance paid)'),
+    t('现有职工中有几名自主就业退役士兵签了1年以上劳动合同并缴纳社保？（没有请回0）', 'How many of your staff are veterans discharged to find their own work (自主就业退役士兵), on contracts of a year or more with social insurance paid? (0 if none)'),
     t('人', 'people'),
   ),
   wageArrears: bool(t('拖欠工资或社保等严重失信记录', 'record of wage arrears or unpaid social insurance'), t('企业有没有拖欠工资、欠缴社保等严重失信记录？', 'Does the business have a record of wage arrears or unpaid social insurance?')),
   vatTaxpayer: choice(VAT_TAXPAYER, t('增值税纳税人类型', 'VAT taxpayer type'), t('增值税是小规模纳税人还是一般纳税人？', 'Is the business a small-scale or a general VAT taxpayer?')),
   monthlySales: amount(t('月销售额', 'monthly sales'), t('平均每月销售额大约多少元？', 'About how much are monthly sales, in yuan?'), t('元', 'CNY')),
   annualTaxableIncome: amount(t('年应纳税所得额', 'annual taxable income'), t('一年的应纳税所得额大约多少元？', 'About how much is annual taxable income, in yuan?'), t('元', 'CNY')),
+  totalAssets: amount(t('资产总额', 'total assets'), t('企业资产总额大约多少元？（按全年季度平均）', 'About how much are the total assets, in yuan (yearly average of quarters)?'), t('元', 'CNY')),
+  registeredAs: choice(
+    REGISTRATION_FORMS,
+    t('登记的市场主体类型', 'registered legal form'),
+    t('营业执照上登记的是哪类主体？（个体工商户、公司、农民专业合作社……）', 'What is the business registered as on its licence (individual business, company, cooperative …)?'),
+  ),
   partners: count(t('合伙人数', 'number of partners'), t('一共几个人合伙创业？（一个人就回1）', 'How many partners run the business? (1 if on your own)'), t('人', 'people')),
 });
 

@@ -12,6 +12,7 @@ export const GROUPS = [
   c('returning-migrant-worker', '返乡农民工', 'returning migrant worker'),
   c('college-graduate', '高校毕业生', 'college graduate'),
   c('veteran', '退役军人', 'veteran'),
+  c('self-employed-veteran', '自主就业退役士兵', 'veteran discharged to find their own work (自主就业)'),
   c('registered-unemployed', '登记失业人员', 'registered unemployed'),
   c('employment-difficulty', '就业困难人员', 'person with employment difficulty'),
   c('disabled', '残疾人', 'person with a disability'),
@@ -32,6 +33,15 @@ export const BUSINESS_FORMS = [
   c('cooperative', '农民专业合作社', 'farmers\u2019 cooperative'),
   c('family-farm', '家庭农场', 'family farm'),
   c('other', '其他', 'other'),
+] as const;
+
+/** How a business is registered: a family farm, say, is usually an individual business or a company. */
+export const REGISTRATION_FORMS = [
+  c('individual-business', '个体工商户', 'individual business'),
+  c('company', '公司（企业法人）', 'company'),
+  c('cooperative', '农民专业合作社', 'farmers\u2019 cooperative'),
+  c('sole-proprietorship', '个人独资企业', 'sole proprietorship'),
+  c('partnership-enterprise', '合伙企业', 'partnership enterprise'),
 ] as const;
 
 export const NEEDS = [

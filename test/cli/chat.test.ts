@@ -28,7 +28,7 @@ describe('guiyan chat', () => {
     expect(replies).toHaveLength(3);
     for (const r of replies) expect(smsParts(r)).toBe(1);
     expect(replies[1]).toContain('个人创业担保贷款');
-    expect(replies[2]).toContain('财金〔2020〕21号');
+    expect(replies[2]).toContain('财金〔2023〕75号');
   });
 
   it('sends nothing after 退订', async () => {
@@ -41,7 +41,7 @@ describe('guiyan chat', () => {
   it('talks English in a chat, with line breaks and lists', async () => {
     const { out } = await chat(['--channel', 'chat', '--locale', 'en'], ['hello', 'loan', 'more 2']);
     expect(out).toContain('What form does your business take?\n  1. individual business');
-    expect(out).toContain('2. Start-up guarantee loan for individuals: up to CNY 200,000 (to confirm)');
+    expect(out).toContain('2. Start-up guarantee loan for individuals: up to CNY 300,000 (to confirm)');
     expect(out).toContain('Source: 财政部');
   });
 

@@ -11,7 +11,7 @@ describe('guiyan recommend', () => {
     expect(out).toContain('尹泽宝 · seed-yin-zebao · 开州区  (as of 2026-06-01)');
     const yin = out.slice(out.indexOf('尹泽宝'), out.indexOf('周雪婷'));
     expect(yin.indexOf('小微企业创业担保贷款')).toBeLessThan(yin.indexOf('土地流转补助'));
-    expect(yin).toContain('可同时享受: 1.2万元–321.2万元');
+    expect(yin).toContain('可同时享受: 1.2万元–431.2万元');
     expect(out).not.toContain('13847001234');
   });
 
@@ -20,7 +20,7 @@ describe('guiyan recommend', () => {
     const [r] = JSON.parse(out);
     expect(r.recommendations.map((x: { policyId: string; score: number }) => [x.policyId, x.score])).toEqual([
       ['cn-guarantee-loan-enterprise', 0.75],
-      ['kz-land-transfer', 0.4816],
+      ['kz-land-transfer', 0.4716],
     ]);
     expect(r.recommendations[0].breakdown).toEqual({ certainty: 1, value: 1, need: 1, urgency: 0, locality: 0 });
     expect(r.bundle.setAside).toEqual([]);

@@ -28,7 +28,7 @@ describe('guiyan test', () => {
     cpSync(join(ROOT, 'rules', 'projects', 'kaizhou'), join(dir, 'projects', 'kaizhou'), { recursive: true });
     const r = await run(['test', '--rules', dir]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/FAIL .*loan\.yaml — the cap is 150000 from the 2018 notice\n {2}amount: expected/);
+    expect(r.out).toMatch(/FAIL .*loan\.yaml — the cap is 150000 from 国发〔2018〕39号\n {2}amount: expected/);
     expect(r.out).toMatch(/\d+ passed, 1 failed$/);
   });
 });

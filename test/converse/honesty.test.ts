@@ -75,7 +75,7 @@ describe('honesty across the corpus', () => {
 
 describe('sourceRef', () => {
   it.each([
-    ['cn-guarantee-loan-individual', '财金〔2020〕21号'],
+    ['cn-guarantee-loan-individual', '财金〔2023〕75号'],
     ['cn-tax-relief-key-groups', '公告2023年第15号'],
     ['t-tea-subsidy', '江政发〔2024〕3号'],
   ])('names %s by its document number %s', (id, ref) => {

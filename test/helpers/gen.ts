@@ -18,7 +18,7 @@ export const regionArb = fc.constantFrom(...REGIONS);
 /** Fields a rule may read (personal ones excluded), by kind. */
 export const RULE_FIELDS: FieldInfo[] = [...FIELDS.values()].filter((f) => !f.personal);
 
-const isInt = (f: FieldInfo) => /employees|newHires|partners/.test(f.path);
+const isInt = (f: FieldInfo) => !!f.integer;
 
 /** A valid answer for one field. */
 export function valueArb(f: FieldInfo): fc.Arbitrary<unknown> {

@@ -8,7 +8,7 @@ import { readRuleSources } from '../../src/node/index.js';
 import { ROOT } from '../helpers/rules.js';
 
 const national = (id: string, body: string) =>
-  `id: ${id}\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 某某通知（财金〔2020〕21号）, issuer: 财政部, date: 2020-04-10 }\n${body}`;
+  `id: ${id}\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 某某通知（财金〔2020〕21号）, issuer: 财政部, date: 2020-04-10, reviewed: 2026-01-01, documents: [{ number: 财金〔2020〕21号, title: 某某通知 }] }\n${body}`;
 const sample = (id: string, body: string) => `id: ${id}\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsample: true\nsource: { title: 示例 }\n${body}`;
 const AS_OF = '2026-06-01';
 
@@ -18,7 +18,7 @@ function codes(text: string, extra: { name: string; text: string }[] = []) {
 
 describe('guiyan lint finds', () => {
   it.each([
-    ['nothing in a clean national rule', national('clean', 'eligibility: { op: eq, field: hasOtherLoans, value: false }'), []],
+    ['nothing in a clean national rule', national('clean', 'eligibility: { op: eq, field: hasOtherLoans, value: false, clause: 财金〔2020〕21号 二 }'), []],
     ['a misspelled field, with a did-you-mean', sample('typo', 'eligibility: { op: gte, field: business.employes, value: 3 }'), [['error', 'unknown_field', 6]]],
     ['age > 60 and age < 18 in one all', sample('never', 'eligibility:\n  op: all\n  of:\n    - { op: gt, field: birthDate, measure: age, value: 60 }\n    - { op: lt, field: birthDate, measure: age, value: 18 }'), [['error', 'never_true', 7]]],
     ['two different values required of one choice', sample('two-forms', 'eligibility:\n  op: all\n  of:\n    - { op: eq, field: business.form, value: cooperative }\n    - { op: in, field: business.form, values: [family-farm, other] }'), [['error', 'never_true', 7]]],
@@ -30,13 +30,19 @@ describe('guiyan lint finds', () => {
     ['present on a field that cannot be none', sample('present', 'eligibility: { op: present, field: hasOtherLoans }'), [['warning', 'never_false', 6]]],
     ['an empty any', sample('empty-any', 'eligibility: { op: any, of: [] }'), [['warning', 'never_true', 6]]],
     ['a window that has ended', sample('ended', 'validTo: 2025-12-31\neligibility: { op: all, of: [] }'), [['warning', 'expired', 6]]],
-    ['a parameter not updated in five years', national('stale', 'parameters:\n  cap:\n    values:\n      - { from: 2019-01-01, value: 1 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), [['warning', 'stale_parameter', 7]]],
-    ['an old parameter reviewed lately', national('reviewed', 'parameters:\n  cap:\n    reviewed: 2026-01-01\n    values:\n      - { from: 2019-01-01, value: 1 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), []],
+    ['a parameter not updated in five years', national('stale', 'parameters:\n  cap:\n    values:\n      - { from: 2019-01-01, value: 1, source: 财金〔2020〕21号 一 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), [['warning', 'stale_parameter', 7]]],
+    ['an old parameter reviewed lately', national('reviewed', 'parameters:\n  cap:\n    reviewed: 2026-01-01\n    values:\n      - { from: 2019-01-01, value: 1, source: 财金〔2020〕21号 一 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), []],
+    ['a national parameter step without a source', national('unsourced', 'parameters:\n  cap:\n    reviewed: 2026-01-01\n    values:\n      - { from: 2019-01-01, value: 1, source: 财金〔2020〕21号 一 }\n      - { from: 2023-10-01, value: 2 }\neligibility: { op: all, of: [] }\namount: { kind: fixed, value: { param: cap } }'), [['error', 'unsourced_parameter', 10]]],
+    ['a national condition without a clause, even inside a group', national('no-clause', 'eligibility:\n  op: all\n  of:\n    - { op: eq, field: hasOtherLoans, value: false, clause: 第一条 }\n    - { op: gte, field: business.employees, value: 3 }'), [['error', 'clause_missing', 9]]],
+    ['a clause on a group covers its conditions', national('group-clause', 'eligibility:\n  op: all\n  clause: 第一条\n  of:\n    - { op: eq, field: hasOtherLoans, value: false }'), []],
+    ['a national rule without documents or a review date', `id: bare\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 某某通知（财金〔2020〕21号）, issuer: 财政部, date: 2020-04-10 }\neligibility: { op: all, of: [] }`, [['error', 'provenance_missing', 4], ['error', 'provenance_missing', 4]]],
+    ['a rule checked over a year ago', national('old-check', 'eligibility: { op: all, of: [] }').replace('reviewed: 2026-01-01', 'reviewed: 2025-05-31'), [['warning', 'review_due', 4]]],
+    ['a rule checked exactly a year ago', national('year-check', 'eligibility: { op: all, of: [] }').replace('reviewed: 2026-01-01', 'reviewed: 2025-06-01'), []],
     ['an exclusion of a missing policy', sample('excl', 'excludes: [no-such-policy]\neligibility: { op: all, of: [] }'), [['error', 'missing_reference', 6]]],
     ['an exclusive group of one', sample('lonely', 'exclusive: { group: loans, mode: highest }\neligibility: { op: all, of: [] }'), [['warning', 'lonely_group', 6]]],
     ['a local rule without the sample flag', national('local', 'regions: ["530621"]\neligibility: { op: all, of: [] }'), [['warning', 'sample_unflagged', 1]]],
-    ['a source without a document number', `id: no-number\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 县里的通知, issuer: 县政府, date: 2024-01-01 }\neligibility: { op: all, of: [] }`, [['warning', 'sample_unflagged', 1]]],
-    ['a national rule without date or issuer', `id: thin\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 公告2023年第15号 }\neligibility: { op: all, of: [] }`, [['warning', 'source_incomplete', 4]]],
+    ['a source without a document number', `id: no-number\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 县里的通知, issuer: 县政府, date: 2024-01-01 }\neligibility: { op: all, of: [] }`, [['warning', 'sample_unflagged', 1], ['error', 'provenance_missing', 4], ['error', 'provenance_missing', 4]]],
+    ['a national rule without date or issuer', `id: thin\nkind: subsidy\ntitle: { zh-CN: 测试 }\nsource: { title: 公告2023年第15号, reviewed: 2026-01-01, documents: [{ number: 公告2023年第15号, title: 公告 }] }\neligibility: { op: all, of: [] }`, [['warning', 'source_incomplete', 4]]],
     ['load errors as errors', sample('bad', 'eligibility: { op: equals, field: hasOtherLoans, value: false }'), [['error', 'invalid_union', 6]]],
   ])('%s', (_name, text, want) => {
     expect(codes(text)).toEqual(want);

@@ -34,8 +34,9 @@ function validate(root: Schema, schema: Schema, v: Json, at: string, out: string
   if (schema.enum && !schema.enum.includes(v)) return fail(`expected one of ${schema.enum.join(', ')}`);
   const type = Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
   if (schema.type) {
-    const ok = schema.type === type || (schema.type === 'integer' && Number.isInteger(v)) || (schema.type === 'number' && type === 'number');
-    if (!ok) return fail(`expected ${schema.type}, got ${type}`);
+    const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+    const ok = types.some((t) => t === type || (t === 'integer' && Number.isInteger(v)));
+    if (!ok) return fail(`expected ${types.join(' or ')}, got ${type}`);
   }
   if (typeof v === 'string') {
     if (schema.minLength !== undefined && [...v].length < schema.minLength) fail('too short');

@@ -19,17 +19,17 @@ describe('guiyan projects', () => {
     const { code, out } = await run('projects', seed('huang-lixing'), '--rules', rules, '--officers', officers);
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines.find((l) => l.startsWith('江州区设施蔬菜产业园大棚承租*'))).toMatch(/适合\s+0\.93\s+10万元–50万元\s+个人创业担保贷款（待确认）.*行业对口，本区县/);
+    expect(lines.find((l) => l.startsWith('江州区设施蔬菜产业园大棚承租*'))).toMatch(/适合\s+0\.95\s+10万元–50万元\s+个人创业担保贷款（待确认）.*行业对口，本区县/);
     expect(lines.find((l) => l.startsWith('江州区蔬菜集约化育苗中心*'))).toContain('待答：拖欠工资或社保等严重失信记录');
     expect(out).toContain('服务专员：蓝晓梅负责江州区的蔬菜、设施农业');
     expect(out).toContain('* 示例项目，非真实项目信息');
   });
 
-  it('prints 尹泽宝\u2019s in English with the aquaculture base first', async () => {
+  it('prints 尹泽宝\u2019s in English, the cold-chain centre and the aquaculture base tied first', async () => {
     const { code, out } = await run('projects', seed('yin-zebao'), '--rules', rules, '--officers', officers, '--locale', 'en', '--limit', '2');
     expect(code).toBe(0);
     const rows = out.split('\n').filter((l) => l.endsWith('in your county') || l.includes('in your county;'));
-    expect(rows.map((l) => l.split('*')[0])).toEqual(['Houba recirculating aquaculture base', 'Kaizhou fish cold-chain processing centre']);
+    expect(rows.map((l) => l.split('*')[0])).toEqual(['Kaizhou fish cold-chain processing centre', 'Houba recirculating aquaculture base']);
     expect(out).toContain('Service officer: 冉小琴 covers Kaizhou District and aquaculture');
     expect(out).not.toMatch(/1389601/);
   });
@@ -38,7 +38,7 @@ describe('guiyan projects', () => {
     const { out } = await run('projects', seed('yin-zebao'), '--rules', rules, '--officers', officers, '--json', '--limit', '1');
     const [r] = JSON.parse(out);
     expect(r).toMatchObject({ profileId: 'seed-yin-zebao', asOf: '2026-06-01', officer: { officerId: 'kz-ran-xiaoqin' } });
-    expect(r.projects[0]).toMatchObject({ projectId: 'kz-houba-recirculating-aquaculture', status: 'eligible', score: 1, fundingPolicies: expect.arrayContaining(['cn-guarantee-loan-enterprise']) });
+    expect(r.projects[0]).toMatchObject({ projectId: 'kz-fish-cold-chain', status: 'eligible', score: 1, fundingPolicies: expect.arrayContaining(['cn-guarantee-loan-enterprise']) });
   });
 
   it('explains its usage', async () => {

@@ -14,9 +14,9 @@ describe('recommendProjects for the seed\u2019s people', () => {
   it.each([
     ['huang-lixing', ['jz-greenhouse-vegetable-park', 'jz-ecommerce-livestream-base', 'jz-vegetable-seedling-centre', 'jz-zhuang-homestay']],
     ['liu-xintang', ['alx-forage-baling-service', 'alx-farm-machinery-centre', 'alx-specialty-ecommerce', 'alx-gobi-greenhouse', 'alx-tengger-desert-camp']],
-    ['yin-zebao', ['kz-houba-recirculating-aquaculture', 'kz-fish-cold-chain', 'kz-ecommerce-livestream', 'kz-hanfeng-lake-farmstay', 'kz-hill-farm-machinery']],
+    ['yin-zebao', ['kz-fish-cold-chain', 'kz-houba-recirculating-aquaculture', 'kz-ecommerce-livestream', 'kz-hanfeng-lake-farmstay', 'kz-hill-farm-machinery']],
     ['zhou-xueting', ['jz-tea-factory-upgrade', 'jz-ecommerce-livestream-base', 'jz-greenhouse-vegetable-park', 'jz-zhuang-homestay', 'cz-sugarcane-harvest-service']],
-    ['zhou-yibao', ['ak-hengkou-agritourism-park', 'ak-greenhouse-vegetables', 'ak-machinery-service', 'ak-selenium-tea-garden', 'ak-hanjiang-recirculating-fish']],
+    ['zhou-yibao', ['ak-hengkou-agritourism-park', 'ak-greenhouse-vegetables', 'ak-hanjiang-recirculating-fish', 'ak-machinery-service', 'ak-selenium-tea-garden']],
   ])('ranks %s\u2019s projects as pinned', (who, ids) => {
     expect(top(who).map((r) => r.projectId)).toEqual(ids);
   });
@@ -26,12 +26,12 @@ describe('recommendProjects for the seed\u2019s people', () => {
     expect(first).toMatchObject({
       projectId: 'jz-greenhouse-vegetable-park',
       status: 'eligible',
-      score: 0.933,
-      // The individual loan is unknown (other loans unanswered), so half its 20万元 against a typical 30万元.
-      breakdown: { suitability: 1, industry: 1, locality: 1, capital: 0.333, land: 1 },
+      score: 0.95,
+      // The individual loan is unknown (other loans unanswered), so half its 30万元 against a typical 30万元.
+      breakdown: { suitability: 1, industry: 1, locality: 1, capital: 0.5, land: 1 },
       fundingPolicies: ['cn-guarantee-loan-individual'],
     });
-    expect(first!.funding).toEqual([{ policyId: 'cn-guarantee-loan-individual', status: 'unknown', amount: { min: 0, max: 200000, unit: 'CNY' } }]);
+    expect(first!.funding).toEqual([{ policyId: 'cn-guarantee-loan-individual', status: 'unknown', amount: { min: 0, max: 300000, unit: 'CNY' } }]);
   });
 
   it('leaves 黄立兴\u2019s seedling centre unknown, names the missing answer, and settles it when answered', () => {
@@ -45,11 +45,13 @@ describe('recommendProjects for the seed\u2019s people', () => {
     expect(after.score).toBeGreaterThan(seedling.score);
   });
 
-  it('puts 尹泽宝\u2019s recirculating aquaculture base first, funded by both guarantee loans, the enterprise one first', () => {
-    const [houba] = top('yin-zebao');
+  it('scores 尹泽宝\u2019s recirculating aquaculture base in full, funded by both guarantee loans, the enterprise one first', () => {
+    // With the 400万元 enterprise cap (75号) the cold-chain centre is fundable in full too: the two tie at 1, by id.
+    const [cold, houba] = top('yin-zebao');
+    expect(cold).toMatchObject({ projectId: 'kz-fish-cold-chain', score: 1 });
     expect(houba).toMatchObject({ projectId: 'kz-houba-recirculating-aquaculture', status: 'eligible', score: 1 });
     expect(houba!.fundingPolicies).toEqual(['cn-guarantee-loan-enterprise', 'cn-guarantee-loan-individual']);
-    expect(houba!.funding[0]).toMatchObject({ status: 'eligible', amount: { max: 3000000 } });
+    expect(houba!.funding[0]).toMatchObject({ status: 'eligible', amount: { max: 4000000 } });
   });
 
   it('explains why a project does not suit, when asked to keep those', () => {

@@ -9,13 +9,13 @@ const texts = (profile: unknown, policyId: string, asOf: string, locale: 'zh-CN'
 
 describe('near misses on the national rules', () => {
   it.each([
-    // hires join the staff, so 14/100 needs 2 more: 16/102 (the 8% branch then holds too)
+    // Under 21号's 15% / 8% (2022): hires join the staff, so 14/100 needs 2 more: 16/102 (the 8% branch then holds too)
     [firm(100, 14), 'zh-CN', ['再招用2名符合条件人员即可达到15%']],
     [firm(20, 1), 'zh-CN', ['再招用3名符合条件人员即可达到15%']],
     [firm(20, 1), 'en', ['hire 3 more people from the covered groups to reach 15%']],
     [firm(200, 10), 'zh-CN', ['再招用7名符合条件人员即可达到8%']],
   ] as const)('a firm short of the hiring share is told how many more to hire (%#)', (profile, locale, want) => {
-    expect(texts(profile, 'cn-guarantee-loan-enterprise', '2025-06-01', locale)).toEqual(want);
+    expect(texts(profile, 'cn-guarantee-loan-enterprise', '2022-06-01', locale)).toEqual(want);
   });
 
   it('a waiting period gives the date from which the policy applies', () => {
@@ -41,7 +41,7 @@ describe('near misses on the national rules', () => {
     expect(m.nearMiss(p, 'cn-guarantee-loan-individual', { asOf: '2025-06-01' })!.changes).toMatchObject([
       { path: 'groups', kind: 'choose', values: expect.arrayContaining(['returning-migrant-worker', 'veteran']) },
     ]);
-    expect(texts(p, 'cn-guarantee-loan-individual', '2025-06-01')![0]).toMatch(/^人员类别含以下任一项：登记失业人员、就业困难人员、残疾人等13项即可符合$/);
+    expect(texts(p, 'cn-guarantee-loan-individual', '2025-06-01')![0]).toMatch(/^人员类别含以下任一项：登记失业人员、就业困难人员、残疾人等14项即可符合$/);
   });
 
   it('an unknown policy lists the answers still needed', () => {
@@ -58,15 +58,15 @@ describe('near misses on the national rules', () => {
 
 describe('carriedBy', () => {
   it('picks the passing conditions of an eligible verdict and the failing ones of an ineligible verdict', () => {
-    const [ok] = m.evaluate(firm(20, 4), { asOf: '2025-06-01' }).filter((e) => e.policyId === 'cn-guarantee-loan-enterprise');
+    const [ok] = m.evaluate(firm(20, 4), { asOf: '2022-06-01' }).filter((e) => e.policyId === 'cn-guarantee-loan-enterprise');
     expect(carriedBy(ok!).map((r) => [r.path, r.status])).toEqual([
       ['business.form', 'pass'],
       ['business.employees', 'pass'],
       ['business.newHiresFromGroups', 'pass'],
     ]);
-    const [no] = m.evaluate(firm(20, 1), { asOf: '2025-06-01', locale: 'en' }).filter((e) => e.policyId === 'cn-guarantee-loan-enterprise');
+    const [no] = m.evaluate(firm(20, 1), { asOf: '2022-06-01', locale: 'en' }).filter((e) => e.policyId === 'cn-guarantee-loan-enterprise');
     expect(carriedBy(no!).map((r) => r.text)).toEqual([
-      'new hires from covered groups this year/current staff: 5%; required ≥ 15%',
+      'hires from the loan’s covered groups in the past year/current staff: 5%; required ≥ 15%',
       'current staff: 20 people; required > 100 people',
     ]);
   });

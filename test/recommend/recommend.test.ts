@@ -18,31 +18,31 @@ describe('recommend on the seed people', () => {
     const r = rank('seed-yin-zebao');
     expect(r.map(row)).toEqual([
       ['cn-guarantee-loan-enterprise', 'eligible', 0.75],
-      ['kz-land-transfer', 'eligible', 0.4816],
-      ['cn-guarantee-loan-individual', 'eligible', 0.2834],
+      ['kz-land-transfer', 'eligible', 0.4716],
+      ['cn-guarantee-loan-individual', 'eligible', 0.2875],
     ]);
     // The land grant is worth less than the big loan's subsidy but is county-level and closes within the year.
-    expect(r[1]!.breakdown).toEqual({ certainty: 1, value: 0.08, need: 1, urgency: 0.4164, locality: 1 });
+    expect(r[1]!.breakdown).toEqual({ certainty: 1, value: 0.06, need: 1, urgency: 0.4164, locality: 1 });
     expect(r[0]!.breakdown).toEqual({ certainty: 1, value: 1, need: 1, urgency: 0, locality: 0 });
   });
 
   it('puts an eligible policy above an unknown one with a higher score (黄立兴)', () => {
     const r = rank('seed-huang-lixing');
     expect(r.map(row)).toEqual([
-      ['jz-graduate-subsidy', 'eligible', 0.1334],
-      ['cn-guarantee-loan-individual', 'unknown', 0.1417],
-      ['cn-tax-relief-key-groups', 'unknown', 0.05],
+      ['jz-graduate-subsidy', 'eligible', 0.125],
+      ['cn-guarantee-loan-individual', 'unknown', 0.1438],
+      ['cn-tax-relief-key-groups', 'unknown', 0.045],
     ]);
     // The loan matches a stated need (financing); the tax relief does not, though it is worth more.
     expect(r[1]!.breakdown.need).toBe(1);
-    expect(r[2]!.breakdown).toMatchObject({ need: 0, value: 0.2, certainty: 0.5 });
+    expect(r[2]!.breakdown).toMatchObject({ need: 0, value: 0.18, certainty: 0.5 });
   });
 
   it('ranks unknown policies by certainty × value when nothing else differs (周益宝)', () => {
     const r = rank('seed-zhou-yibao');
     expect(r.map(row)).toEqual([
       ['cn-guarantee-loan-enterprise', 'unknown', 0.1667],
-      ['cn-guarantee-loan-individual', 'unknown', 0.0167],
+      ['cn-guarantee-loan-individual', 'unknown', 0.0188],
     ]);
     expect(r[0]!.breakdown.certainty).toBeCloseTo(1 / 3, 4);
   });

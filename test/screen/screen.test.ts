@@ -73,7 +73,7 @@ describe('screen', () => {
 
   it('emits policy-changed only to those whose verdict or amount moved when a rule changes', async () => {
     const before = matcherOf();
-    const edited = nationalSources().map((s) => (s.name.endsWith('cn-guarantee-loan-individual.yaml') ? { ...s, text: s.text.replace('value: 200000, source: 财金〔2020〕21号', 'value: 250000, source: 财金〔2020〕21号') } : s));
+    const edited = nationalSources().map((s) => (s.name.endsWith('cn-guarantee-loan-individual.yaml') ? { ...s, text: s.text.replace('value: 300000, source: 财金〔2023〕75号', 'value: 350000, source: 财金〔2023〕75号') } : s));
     const after = matcherOf([...edited, LOCAL_SAMPLE]);
     expect(after.core.compiledById('cn-guarantee-loan-individual')!.hash).not.toBe(before.core.compiledById('cn-guarantee-loan-individual')!.hash);
     const first = await screen(people, { matcher: before, asOf: AS_OF });
@@ -94,7 +94,7 @@ describe('screen', () => {
     expect(second.events.every((e) => e.kind === 'policy-changed' && e.policyId === 'cn-guarantee-loan-individual')).toBe(true);
     expect(new Set(second.events.map((e) => e.profileId))).toEqual(moved);
     const e = second.events[0]!;
-    expect([e.previousAmount?.max, e.amount?.max]).toEqual([200000, 250000]);
+    expect([e.previousAmount?.max, e.amount?.max]).toEqual([300000, 350000]);
     // and the change is told once
     const third = await screen(people, { matcher: after, asOf: AS_OF, previous: second.state });
     expect(third.events).toEqual([]);
