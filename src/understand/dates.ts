@@ -75,13 +75,13 @@ export function findDates(text: string, asOf: number): DateMention[] {
     if (/^\d{3}$/u.test(m[1]!)) return null;
     return monthRange(fullYear(y0, today.y), mo, asOf);
   });
-  scan(new RegExp(`(大前年|前年|去年|上年|今年|本年|this year|last year)\\s*(?:的)?\\s*(?:${N}\\s*月份?|(${PART_RE}))?`, 'gu'), (m) => {
+  scan(new RegExp(`(大前年|前年|去年|上年|今年|本年|this year|last year)\\s*(?:的)?\\s*(?:${N}\\s*月份?|(${PART_RE}|底|末|初|中))?`, 'gu'), (m) => {
     const y = today.y + REL_YEARS[m[1]!]!;
     if (m[2]) {
       const mo = num(m[2]);
       return mo && mo >= 1 && mo <= 12 ? monthRange(y, mo, asOf) : null;
     }
-    if (m[3]) return partRange(y, m[3], asOf);
+    if (m[3]) return partRange(y, m[3].length === 1 ? `年${m[3]}` : m[3], asOf);
     return yearRange(y, asOf);
   });
   scan(new RegExp(`${N}\\s*年(?:多)?(?:以)?前|${N}\\s*years?\\s*ago`, 'gu'), (m) => {

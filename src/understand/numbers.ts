@@ -87,6 +87,8 @@ export function findNumbers(text: string): NumberMention[] {
       const step = more2 && mult ? k : base >= 1000 ? 10 ** Math.floor(Math.log10(base)) : base >= 100 ? 100 : 10;
       value = a.endsWith('几') || more1 === '几' ? { min: base + 1, max: base + 9 } : { min: base + 1, max: base + step - 1 };
     } else value = Math.round(first * k * 100) / 100;
+    // "-5": a negative count is no count.
+    if (/(?:^|\s)[-−负]$/u.test(s.slice(Math.max(0, start - 2), start)) && typeof value === 'number') value = -value;
     const before = s.slice(Math.max(0, start - 12), start).replace(/[卖有赚收挣种养招流转了]{1,3}$/u, '');
     const after = s.slice(end, end + 3);
     if (typeof value === 'number' && (ABOUT_BEFORE.test(before) || ABOUT_AFTER.test(after))) value = approximate(value);

@@ -183,7 +183,7 @@ function readFacts(clause: string, expecting: string | undefined, asOf: number |
     if (whole(L.YES, t)) push(r, expecting!, true);
     else if (whole(L.NO, t)) push(r, expecting!, false);
   }
-  if (/拖欠工资|欠薪|欠缴社保|欠社保|wage arrears/u.test(t)) push(r, 'business.wageArrears', !/没有|没|无|不|no |never/u.test(t));
+  if (/拖欠工资|欠薪|欠缴社保|欠社保|wage arrears/u.test(t) || (expecting === 'business.wageArrears' && /拖欠|欠/u.test(t))) push(r, 'business.wageArrears', !/没有|没|无|不|no |never/u.test(t));
   if (expecting === 'business.registeredAt' && /还没|没有?(?:注册|登记|办)|未登记|not yet|none/u.test(t)) push(r, 'business.registeredAt', null);
   if ((expecting === 'graduationDate' || expecting === 'unemployedSince') && (whole(L.NO, t) || (expecting === 'graduationDate' && L.NO_COLLEGE.test(t)))) push(r, expecting, null);
   if (L.NO_STAFF.test(t)) push(r, 'business.employees', 0);
@@ -247,7 +247,7 @@ function readFacts(clause: string, expecting: string | undefined, asOf: number |
 
 /** The term a "what does X mean" question names. */
 function termOf(t: string): string | undefined {
-  const m = /^(?:什么叫|啥叫|何为)(.{2,16}?)$/u.exec(t) ?? /^(?:请问|问一下|想问下?)?[，, ]*(.{2,16}?)(?:是啥意思|是什么意思|啥意思|什么意思|是啥|是什么|指什么|指的是什么|怎么理解|算不算|包括哪些)/u.exec(t) ?? /what (?:does|is) (?:a |an |the )?["“]?(.{2,40}?)["”]? (?:mean|count)/u.exec(t) ?? /what is (?:a |an |the )?(.{2,40}?)\??$/u.exec(t);
+  const m = /^(?:什么叫|啥叫|何为|什么是|啥是)(.{2,16}?)[?？]?$/u.exec(t) ?? /^(?:请问|问一下|想问下?)?[，, ]*(.{2,16}?)(?:是啥意思|是什么意思|啥意思|什么意思|是啥|是什么|指什么|指的是什么|怎么理解|算不算|包括哪些)/u.exec(t) ?? /what (?:does|is) (?:a |an |the )?["“]?(.{2,40}?)["”]? (?:mean|count)/u.exec(t) ?? /what is (?:a |an |the )?(.{2,40}?)\??$/u.exec(t);
   return m?.[1]?.replace(/^(?:那个|这个|啥叫|什么叫|什么是)/u, '').trim() || undefined;
 }
 
