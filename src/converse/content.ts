@@ -73,7 +73,7 @@ export function detailsContent(policy: Policy, e: Evaluation | undefined, locale
   if (e.amount && e.status !== 'ineligible') out.push(text(fill(w.amount, { amount: formatRange(e.amount, locale) }) + (locale === 'en' ? '.' : '。'), undefined, 1));
   if (e.missing.length) {
     const fields = e.missing.map((m) => (fieldInfo(m) ? pick(fieldInfo(m)!.label, locale) : m)).join(w.sep);
-    out.push(text(fill(w.missing, { fields }) + (locale === 'en' ? '.' : '。'), undefined, 3));
+    out.push(text(fill(w.missing, { fields }) + (locale === 'en' ? '.' : '。'), undefined, 4));
   }
   const seen = new Set<string>();
   const reasons = e.reasons.filter((r) => !seen.has(r.text) && seen.add(r.text));
@@ -81,9 +81,11 @@ export function detailsContent(policy: Policy, e: Evaluation | undefined, locale
     const open = reasons.filter((r) => r.status !== 'pass').map((r) => r.text);
     out.push(text(open.length ? `${w.conditions}${open.join(w.listSep)}${locale === 'en' ? '.' : '。'}` : '', [w.conditions, ...reasons.map((r) => `${w.marks[r.status]}${r.text}`)].join('\n'), 5));
   }
-  const docs = policy.apply?.documents ?? [];
-  if (docs.length) out.push(text(fill(w.documents, { documents: docs.map((d) => pick(d, locale)).join(w.sep) }) + (locale === 'en' ? '.' : '。'), undefined, 2));
-  if (policy.apply?.where) out.push(text(fill(w.where, { where: pick(policy.apply.where, locale) }) + (locale === 'en' ? '.' : '。'), undefined, 4));
+  // An SMS keeps the amount, the office and one key document; a chat has every document.
+  if (policy.apply?.where) out.push(text(fill(w.where, { where: pick(policy.apply.where, locale) }) + (locale === 'en' ? '.' : '。'), undefined, 2));
+  const docs = (policy.apply?.documents ?? []).map((d) => pick(d, locale));
+  const stop = locale === 'en' ? '.' : '。';
+  if (docs.length) out.push(text(fill(w.documents, { documents: docs[0]! }) + stop, fill(w.documents, { documents: docs.join(w.sep) }) + stop, 3));
   return [...out, ...tail];
 }
 

@@ -1,14 +1,21 @@
-import { applyAnswer, toQuestion, type Question } from '../ask/index.js';
+import { toQuestion, type Question } from '../ask/index.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
 import type { Matcher } from '../matcher/create.js';
 import type { Policy } from '../policy/schema.js';
-import { fieldInfo } from '../profile/fields.js';
+import { fill, pick } from '../core/text.js';
+import { assignOfficer } from '../officers/assign.js';
+import type { Officer } from '../officers/schema.js';
+import { fieldInfo, readPath } from '../profile/fields.js';
+import { regionOfficialName } from '../regions/names.js';
+import { understand, type Understanding } from '../understand/index.js';
+import { applyFacts, showValue } from './facts.js';
+import { answerTopic, meaningOf } from './topics.js';
 import { detailsContent, helpContent, listItem, notFoundContent, questionBlock, recommendationItems, resultContent, searchContent, textBlock, textContent } from './content.js';
 import { detectIntent, normalizeInbound } from './intents.js';
 import { renderChatReply, renderSmsReply } from './render.js';
 import { initialState, restoreState } from './state.js';
-import type { Content, ConversationState, ConverseOptions, ConverseResult } from './types.js';
+import type { Block, Content, ConversationState, ConverseOptions, ConverseResult } from './types.js';
 import { WORDS } from './words.js';
 
 /** Longer messages are read only this far: a need or an answer is never longer. */
@@ -20,7 +27,12 @@ export const MAX_RETRIES = 2;
 interface Step {
   content: Content;
   ask: Question | null | 'keep';
+  /** Parts this reply may take in an SMS, when it is worth more than the default (details asked for). */
+  parts?: number;
 }
+
+/** 详情 in an SMS carries status, amount, office, one key document and the source: up to three parts. */
+export const DETAILS_PARTS = 3;
 
 interface Ctx {
   s: ConversationState;
@@ -29,6 +41,8 @@ interface Ctx {
   locale: Locale;
   limit: number;
   byId: ReadonlyMap<string, Policy>;
+  sms: boolean;
+  officers: readonly Officer[];
 }
 
 const next = (c: Ctx): Question | null => c.m.nextQuestion(c.s.profile, { asOf: c.asOf, locale: c.locale, skip: c.s.skipped });
@@ -56,9 +70,11 @@ function advance(c: Ctx, before: Content = []): Step {
 }
 
 function search(c: Ctx, text: string, q: Question | null): Step | null {
-  const hits = c.m.search(text, { profile: c.s.profile, asOf: c.asOf, limit: c.limit });
+  const evals = new Map(c.m.evaluate(c.s.profile, { asOf: c.asOf, mode: 'verdict', scope: 'applicable' }).map((e) => [e.policyId, e]));
+  // Once the region is known, other regions' local policies are never listed.
+  const known = c.s.profile.regionCode !== undefined;
+  const hits = c.m.search(text, { profile: c.s.profile, asOf: c.asOf, limit: c.limit * 3 }).filter((h) => !known || evals.has(h.policyId)).slice(0, c.limit);
   if (hits.length === 0) return null;
-  const evals = new Map(c.m.evaluate(c.s.profile, { asOf: c.asOf, mode: 'verdict' }).map((e) => [e.policyId, e]));
   const items = hits.map((h) => listItem(c.byId.get(h.policyId)!, evals.get(h.policyId) ?? { status: h.status ?? 'unknown' }, c.locale));
   c.s.shown = hits.map((h) => h.policyId);
   return { content: searchContent(items, c.locale, q), ask: q };
@@ -72,34 +88,105 @@ function details(c: Ctx, n: number | undefined): Step {
   const id = n ? c.s.shown[n - 1] : undefined;
   if (!id) return { content: textContent(c.s.shown.length ? w.detailsWhich : w.notFound.sms, c.s.shown.length ? w.detailsWhich : w.notFound.chat), ask: 'keep' };
   const e = c.m.evaluate(c.s.profile, { asOf: c.asOf, locale: c.locale }).find((x) => x.policyId === id);
-  return { content: detailsContent(c.byId.get(id)!, e, c.locale), ask: 'keep' };
+  c.s.focus = id;
+  return { content: detailsContent(c.byId.get(id)!, e, c.locale), ask: 'keep', parts: DETAILS_PARTS };
 }
 
-/** An inbound that is not a command: an answer to the pending question, or a need to search for. */
-function answerOrNeed(c: Ctx, raw: string): Step {
+/** Options an SMS shows at once; longer lists are paged with "回0看更多", numbers kept. */
+const SMS_PAGE = 6;
+
+/** The question block; in an SMS a long option list shows one page, numbered as in the full list. */
+function ask(c: Ctx, q: Question, drop?: number, prefix?: string): Block {
+  const b = questionBlock(q, c.locale, drop);
+  if (b.kind !== 'question') return b;
+  const withPrefix = prefix ? { ...b, text: prefix + b.text, ...(b.short ? { short: prefix + b.short } : {}) } : b;
+  if (!c.sms || !b.options || b.options.length <= SMS_PAGE) return withPrefix;
+  const pages = Math.ceil(b.options.length / SMS_PAGE);
+  const page = (c.s.optionPage ?? 0) % pages;
+  const start = page * SMS_PAGE;
+  return { ...withPrefix, options: b.options.slice(start, start + SMS_PAGE), start, more: true };
+}
+
+/** The pending question asked again after a side reply (a question answered, a hand-off, details). */
+function reask(c: Ctx, content: Block[]): Step {
+  const q = pendingQuestion(c);
+  if (!q) return { content, ask: 'keep' };
+  return { content: [...content, ask(c, q, 2)], ask: q };
+}
+
+/** The policy a question is about: the one just detailed, else the first listed. */
+function focusPolicy(c: Ctx): Policy | undefined {
+  const id = c.s.focus ?? c.s.shown[0];
+  return id ? c.byId.get(id) : undefined;
+}
+
+/** Hands the person to the officer who covers their region and trade, by name and office. */
+function handOff(c: Ctx): Step {
+  const w = WORDS[c.locale];
+  if (c.s.profile.regionCode === undefined && c.officers.length) {
+    c.s.wantsHuman = true;
+    const q = toQuestion('regionCode', [], 0, c.locale);
+    return { content: [ask(c, q, undefined, w.handoffWhere)], ask: q };
+  }
+  delete c.s.wantsHuman;
+  const a = c.officers.length ? assignOfficer(c.s.profile, c.officers, { locale: c.locale }) : null;
+  const o = a ? c.officers.find((x) => x.id === a.officerId) : undefined;
+  if (!o) return reask(c, [textBlock(w.handoffNone)]);
+  const office = o.office ? pick(o.office, c.locale) : undefined;
+  c.s.handoff = { officerId: o.id, name: o.name, ...(office ? { office } : {}), turn: c.s.turns };
+  return { content: [textBlock(fill(office ? w.handoff : w.handoffNoOffice, { name: o.name, office }))], ask: null };
+}
+
+/** A plain statement of coverage when the region has no local rules: national policies only. */
+function coverageNote(c: Ctx): Block[] {
+  const code = c.s.profile.regionCode;
+  if (!code || c.s.coverageFor === code) return [];
+  c.s.coverageFor = code;
+  const local = c.m.policies.some((p) => p.regions.length > 0 && p.regions.some((r) => code.startsWith(r.endsWith('0000') ? r.slice(0, 2) : r.endsWith('00') ? r.slice(0, 4) : r)));
+  if (local) return [];
+  return [textBlock(fill(WORDS[c.locale].coverage, { region: regionOfficialName(code) ?? code }), undefined, 1)];
+}
+
+/** Stores what a message stated, echoes it, and moves on: a contradiction or an imprecise range is asked about first. */
+function stateFacts(c: Ctx, u: Understanding, correction: boolean): Step {
+  const w = WORDS[c.locale];
+  const applied = applyFacts(c.s, u.facts, c.m, c.asOf, { correction });
+  const said: Block[] = [];
+  if (applied.stored.length) {
+    const facts = applied.stored.map((f) => showValue(f.field, f.value, c.locale)).join(w.sep);
+    said.push(textBlock(fill(w.noted, { facts }), undefined, 1));
+  }
+  for (const r of u.rejected ?? []) said.push(textBlock(fill(w.rejected, { text: r.text })));
+  said.push(...coverageNote(c));
+  if (applied.contradiction) {
+    const { field, old, value } = applied.contradiction;
+    const label = w.shortLabels[field] ?? pick(fieldInfo(field)!.label, c.locale);
+    const text = fill(w.contradiction, { field: label, old: showValue(field, old, c.locale), new: showValue(field, value, c.locale) });
+    return { content: [...said, textBlock(text)], ask: null };
+  }
+  if (applied.precise) {
+    const q = toQuestion(applied.precise, [], 0, c.locale);
+    return { content: [...said, ask(c, q, undefined, w.precise)], ask: q };
+  }
+  c.s.retries = 0;
+  if (c.s.wantsHuman && c.s.profile.regionCode !== undefined) {
+    const h = handOff(c);
+    return { ...h, content: [...said, ...h.content] };
+  }
+  if ((u.rejected ?? []).length && !applied.stored.length) {
+    const q = pendingQuestion(c);
+    if (q) return { content: [...said, ask(c, q)], ask: q };
+  }
+  return advance(c, said);
+}
+
+/** A message the reader could not place: re-ask the pending question (set aside after two tries), or say what works. */
+function unclear(c: Ctx, raw: string): Step {
   const w = WORDS[c.locale];
   const pending = pendingQuestion(c);
   if (!pending) {
     if (/^\d{1,3}$/.test(normalizeInbound(raw)) && c.s.shown.length) return details(c, Number(normalizeInbound(raw)));
     return (isNeed(raw) ? search(c, raw, next(c)) : null) ?? { content: notFoundContent(c.locale, next(c)), ask: next(c) };
-  }
-  const r = applyAnswer(c.s.profile, pending.field, raw, { locale: c.locale });
-  const info = fieldInfo(pending.field);
-  const known = new Set((info?.options ?? []).map((o) => o.value));
-  // An open list takes any word as an answer; a word no option names may be a need instead.
-  const loose = r.ok && info?.openOptions && ([] as unknown[]).concat(r.value).some((v) => !known.has(String(v)));
-  if (r.ok && !loose) {
-    c.s.profile = r.profile;
-    c.s.retries = 0;
-    return advance(c);
-  }
-  const found = isNeed(raw) ? search(c, raw, pending) : null;
-  // The question was not answered: it stays pending whether or not the list left room for it.
-  if (found) return { ...found, ask: 'keep' };
-  if (r.ok) {
-    c.s.profile = r.profile;
-    c.s.retries = 0;
-    return advance(c);
   }
   c.s.retries += 1;
   if (c.s.retries >= MAX_RETRIES) {
@@ -107,51 +194,139 @@ function answerOrNeed(c: Ctx, raw: string): Step {
     c.s.retries = 0;
     return advance(c, [textBlock(w.setAside.sms, w.setAside.chat, 3)]);
   }
-  return { content: [textBlock(r.message + (c.locale === 'en' ? '.' : '。')), questionBlock(pending, c.locale, 1)], ask: 'keep' };
+  const hint = fieldHint(pending.field, c.locale);
+  return { content: [textBlock(hint), ask(c, pending, 1)], ask: 'keep' };
+}
+
+/** A short "not understood" with an example that works, for the field asked. */
+function fieldHint(field: string, locale: 'zh-CN' | 'en'): string {
+  const info = fieldInfo(field);
+  const en = locale === 'en';
+  switch (info?.kind) {
+    case 'boolean': return en ? 'please reply yes or no.' : '没看懂，请回复“是”或“否”。';
+    case 'number': return en ? `please reply with a number, e.g. 20${info.unit ? ` ${pick(info.unit, locale)}` : ''}.` : `没看懂数字，请回复数字，如20${info.unit ? pick(info.unit, locale) : ''}。`;
+    case 'date': return en ? 'please reply with a date such as 2023-06-01 or 2023.6.' : '没看懂日期，请按“2023年6月”或“2023-06-01”回复。';
+    case 'region': return en ? 'unknown place; reply with a county name, e.g. Kaizhou District.' : '没找到这个地方，请回复县区名，如开州区。';
+    default: return en ? 'please reply with an option number, e.g. 1.' : '没看懂，请回复选项序号，如1。';
+  }
 }
 
 function step(c: Ctx, raw: string): Step | null {
   const w = WORDS[c.locale];
-  const intent = detectIntent(raw);
+  const kw = detectIntent(raw);
+  const u = understand(raw, { expecting: c.s.pending, asOf: c.asOf, locale: c.locale });
   if (c.s.optedOut) {
-    if (intent?.name !== 'resubscribe') return null;
+    if (u.intent !== 'opt-in' && kw?.name !== 'resubscribe') return null;
     c.s.optedOut = false;
     return { content: [textBlock(w.resubscribed), textBlock(w.help.sms, w.help.chat, 1)], ask: null };
   }
-  switch (intent?.name) {
-    case 'opt-out':
-      c.s.optedOut = true;
-      return { content: textContent(w.optedOut), ask: null };
+  if (u.intent === 'opt-out' || kw?.name === 'opt-out') {
+    c.s.optedOut = true;
+    return { content: textContent(w.optedOut), ask: null };
+  }
+  // A contradiction waits for 是/否.
+  if (c.s.confirm) {
+    const yes = understand(raw, { expecting: 'business.wageArrears' });
+    const answer = yes.facts.find((f) => f.field === 'business.wageArrears')?.value;
+    const pending = c.s.confirm;
+    if (answer === true || answer === false) {
+      c.s.confirm = null;
+      if (answer) return stateFacts(c, { intent: 'correction', facts: [{ field: pending.field, value: pending.value }] }, true);
+      return advance(c, [textBlock(w.kept, undefined, 1)]);
+    }
+    c.s.confirm = null;
+  }
+  // "0" pages a long option list in an SMS.
+  if (c.sms && c.s.pending && normalizeInbound(raw) === '0' && (fieldInfo(c.s.pending)?.options?.length ?? 0) > SMS_PAGE) {
+    c.s.optionPage = (c.s.optionPage ?? 0) + 1;
+    const q = pendingQuestion(c)!;
+    return { content: [ask(c, q)], ask: 'keep' };
+  }
+  switch (kw?.name ?? u.intent) {
     case 'restart': {
       const turns = c.s.turns;
       c.s = { ...initialState(c.locale), turns };
       const q = next(c);
       return { content: [textBlock(w.restarted), ...helpContent(c.locale, q)], ask: q };
     }
-    case 'help': {
+    case 'human':
+      return handOff(c);
+    case 'help':
+    case 'greeting': {
       // A waiting question stays waiting even when the help leaves no room to repeat it.
       const waiting = pendingQuestion(c);
       const q = waiting ?? next(c);
-      return { content: helpContent(c.locale, q), ask: waiting ? 'keep' : q };
+      return { content: [textBlock(w.help.sms, w.help.chat), ...(q ? [ask(c, q, 1)] : [])], ask: waiting ? 'keep' : q };
     }
     case 'start':
-    case 'resubscribe': {
+    case 'resubscribe':
+    case 'opt-in': {
       const q = pendingQuestion(c);
-      return q ? { content: [questionBlock(q, c.locale)], ask: q } : advance(c);
+      return q ? { content: [ask(c, q)], ask: q } : advance(c);
     }
     case 'result':
       return result(c, true);
     case 'details':
-      return details(c, intent.n);
+      return details(c, kw?.name === 'details' ? kw.n : u.n);
     case 'skip': {
       if (!c.s.pending) return { content: helpContent(c.locale, null), ask: 'keep' };
       c.s.skipped.push(c.s.pending);
       c.s.retries = 0;
       return advance(c, [textBlock(w.skipped, undefined, 3)]);
     }
+    case 'correction': {
+      if (u.facts.length) return stateFacts(c, u, true);
+      // "说错了": reopen the last answer.
+      const last = (c.s.answered ?? []).at(-1);
+      if (!last) return reask(c, [textBlock(w.topic.none)]);
+      const q = toQuestion(last, [], 0, c.locale);
+      return { content: [ask(c, q, undefined, w.reopen)], ask: q };
+    }
+    case 'question': {
+      if (u.facts.length) applyFacts(c.s, u.facts, c.m, c.asOf);
+      if (u.topic === 'meaning') return reask(c, [textBlock(meaningOf(u.term, c.locale).sms)]);
+      const policy = focusPolicy(c);
+      if (!policy) {
+        const found = isNeed(raw) && !u.topic ? search(c, raw, pendingQuestion(c) ?? next(c)) : null;
+        return found ?? reask(c, [textBlock(u.topic ? w.topic.noPolicy : w.topic.none)]);
+      }
+      const e = c.m.evaluate(c.s.profile, { asOf: c.asOf, locale: c.locale }).find((x) => x.policyId === policy.id);
+      const a = answerTopic(u.topic, policy, e, c.locale);
+      return reask(c, [textBlock(a.sms, a.chat)]);
+    }
+    case 'search': {
+      if (u.facts.length) applyFacts(c.s, u.facts, c.m, c.asOf);
+      const q = pendingQuestion(c) ?? next(c);
+      const found = search(c, raw, q);
+      if (found) return c.s.pending ? { ...found, ask: 'keep' } : found;
+      return { content: notFoundContent(c.locale, q), ask: q };
+    }
+    case 'answer': {
+      if (u.dontKnow && c.s.pending && !u.facts.length) {
+        c.s.skipped.push(c.s.pending);
+        c.s.retries = 0;
+        return advance(c, [textBlock(w.skipped, undefined, 3)]);
+      }
+      if (u.regionCandidates && !u.facts.some((f) => /regionCode$/u.test(f.field))) {
+        const names = u.regionCandidates.slice(0, 3).map((code) => regionFullNameShort(code)).join(w.sep);
+        return { content: [textBlock(fill(w.whichRegion, { options: names }))], ask: 'keep' };
+      }
+      return stateFacts(c, u, false);
+    }
     default:
-      return answerOrNeed(c, raw);
+      if (u.regionCandidates) {
+        const names = u.regionCandidates.slice(0, 3).map((code) => regionFullNameShort(code)).join(w.sep);
+        return { content: [textBlock(fill(w.whichRegion, { options: names }))], ask: 'keep' };
+      }
+      return unclear(c, raw);
   }
+}
+
+/** 北京市朝阳区 rather than 朝阳区, to tell same-named places apart. */
+function regionFullNameShort(code: string): string {
+  const city = regionOfficialName(`${code.slice(0, 4)}00`);
+  const prov = regionOfficialName(`${code.slice(0, 2)}0000`);
+  return `${city && !/市辖区|^县$/u.test(city) ? city : (prov ?? '')}${regionOfficialName(code) ?? code}`;
 }
 
 /**
@@ -176,14 +351,20 @@ export function converse(state: ConversationState | undefined, inbound: string, 
     locale: s.locale,
     limit: Math.max(1, opts.limit ?? (sms ? 3 : 5)),
     byId: new Map(opts.matcher.policies.map((p) => [p.id, p])),
+    sms,
+    officers: opts.officers ?? [],
   };
   const raw = String(inbound ?? '').slice(0, MAX_INBOUND);
   const st = step(c, raw);
   if (!st) return { reply: null, state: c.s };
-  const out = sms ? renderSmsReply(st.content, c.locale, { signature: opts.signature, partCap: opts.partCap }) : renderChatReply(st.content, c.locale);
+  const partCap = Math.max(opts.partCap ?? 1, st.parts === DETAILS_PARTS ? (opts.detailsPartCap ?? DETAILS_PARTS) : 1);
+  const out = sms ? renderSmsReply(st.content, c.locale, { signature: opts.signature, partCap }) : renderChatReply(st.content, c.locale);
   if (st.ask !== 'keep') {
     const asked = st.ask && out.sent.has('question') ? st.ask.field : null;
-    if (asked !== c.s.pending) c.s.retries = 0;
+    if (asked !== c.s.pending) {
+      c.s.retries = 0;
+      delete c.s.optionPage;
+    }
     c.s.pending = asked;
   }
   // Replies never echo what was typed, but personal data must not leave whole even if a message did.

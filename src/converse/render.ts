@@ -50,8 +50,9 @@ function smsBlock(b: Block, sq: Squeeze, locale: Locale): string {
     }
     case 'question': {
       const opts = (b.options ?? []).slice(0, sq.items);
-      const list = opts.map((o, i) => `${i + 1}${locale === 'en' ? ' ' : ''}${cut(o, sq.titleTokens, w.ellipsis)}`).join(' ');
-      const tail = opts.length < (b.options?.length ?? 0) ? w.ellipsis : '';
+      const first = (b.start ?? 0) + 1;
+      const list = opts.map((o, i) => `${first + i}${locale === 'en' ? ' ' : ''}${cut(o, sq.titleTokens, w.ellipsis)}`).join(' ');
+      const tail = (opts.length < (b.options?.length ?? 0) ? w.ellipsis : '') + (b.more ? (locale === 'en' ? ` (${w.moreOptions})` : `（${w.moreOptions}）`) : '');
       const multi = b.multiple && sq.hint ? (locale === 'en' ? ` (${w.multipleHint})` : `（${w.multipleHint}）`) : '';
       const q = sq.hint ? b.text : (b.short ?? b.text).replace(/\s*[（(][^（()）]*[）)]\s*$/u, '');
       return `${w.askPrefix}${q}${list ? (locale === 'en' ? ' ' : '') + list + tail : ''}${multi}`;

@@ -31,5 +31,14 @@ export function restoreState(state: ConversationState | undefined, locale: Local
     shown: strings(s.shown),
     optedOut: s.optedOut === true,
     turns: Number.isInteger(s.turns) ? s.turns! : 0,
+    ...(Array.isArray(s.answered) ? { answered: strings(s.answered) } : {}),
+    ...(s.approx && typeof s.approx === 'object' ? { approx: s.approx } : {}),
+    ...(Array.isArray(s.precise) ? { precise: strings(s.precise) } : {}),
+    ...(s.confirm && typeof s.confirm === 'object' && typeof s.confirm.field === 'string' ? { confirm: s.confirm } : {}),
+    ...(s.handoff && typeof s.handoff === 'object' && typeof s.handoff.officerId === 'string' ? { handoff: s.handoff } : {}),
+    ...(s.wantsHuman === true ? { wantsHuman: true } : {}),
+    ...(typeof s.focus === 'string' ? { focus: s.focus } : {}),
+    ...(Number.isInteger(s.optionPage) ? { optionPage: s.optionPage! } : {}),
+    ...(typeof s.coverageFor === 'string' ? { coverageFor: s.coverageFor } : {}),
   };
 }

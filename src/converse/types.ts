@@ -1,5 +1,6 @@
 import type { Locale } from '../core/text.js';
 import type { Matcher } from '../matcher/create.js';
+import type { Officer } from '../officers/schema.js';
 import type { Profile } from '../profile/schema.js';
 
 /** Where a reply goes: a short-code SMS (one message by default) or a chat window. */
@@ -27,6 +28,24 @@ export interface ConversationState {
   optedOut: boolean;
   /** Inbound messages handled. */
   turns: number;
+  /** Fields answered, oldest first: a correction without a field reopens the last. */
+  answered?: string[];
+  /** Approximate answers kept as ranges ("大概80亩" → 72–88); the profile holds their middle. */
+  approx?: Record<string, { min: number | string; max: number | string }>;
+  /** Fields already asked once for a closer value. */
+  precise?: string[];
+  /** A new value contradicting a stored one, waiting for "是/否". */
+  confirm?: { field: string; value: unknown } | null;
+  /** The person asked for a person: the officer they were handed to. */
+  handoff?: { officerId: string; name: string; office?: string; turn: number } | null;
+  /** A hand-off waits for the region. */
+  wantsHuman?: boolean;
+  /** The policy the last answer or details were about. */
+  focus?: string | null;
+  /** The page of a long option list shown in an SMS. */
+  optionPage?: number;
+  /** The coverage statement was made for this region. */
+  coverageFor?: string | null;
 }
 
 /** Options of `converse`. */
@@ -41,8 +60,12 @@ export interface ConverseOptions {
   signature?: string;
   /** Most billed parts an SMS reply may take (default 1). */
   partCap?: number;
+  /** Most parts a 详情 reply may take, asked for by the person (default 3: status, amount, office, one document, source). */
+  detailsPartCap?: number;
   /** Most policies listed in one reply (default 5 in chat, 3 in SMS). */
   limit?: number;
+  /** Service officers, for handing a person over ("转人工"). */
+  officers?: readonly Officer[];
 }
 
 /** The reply to send (null: send nothing) and the state to store. */
@@ -66,7 +89,7 @@ export interface ListItem {
 export type Block =
   | { kind: 'text'; sms: string; chat?: string; drop?: number; tag?: string; title?: string }
   | { kind: 'list'; items: ListItem[]; drop?: number; tag?: string }
-  | { kind: 'question'; text: string; short?: string; options?: string[]; multiple?: boolean; drop?: number; tag?: string };
+  | { kind: 'question'; text: string; short?: string; options?: string[]; multiple?: boolean; drop?: number; tag?: string; start?: number; more?: boolean };
 
 /** A reply before it is put into a channel's shape. */
 export type Content = readonly Block[];

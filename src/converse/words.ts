@@ -41,6 +41,56 @@ export interface Words {
   shortQuestions: Readonly<Record<string, string>>;
   /** SMS pieces are joined with this. */
   join: string;
+  /** What was stored, echoed back: "记下了：12人、开州区。" */
+  noted: string;
+  /** An approximate value kept as such: "约" before it. */
+  about: string;
+  /** A range that does not settle the answer: ask once for a closer value. */
+  precise: string;
+  /** A value impossible for the question, not stored. */
+  rejected: string;
+  /** A new value that contradicts a stored one. */
+  contradiction: string;
+  kept: string;
+  /** The answer to correct, asked again. */
+  reopen: string;
+  /** Hand-off to a service officer, by name and office. */
+  handoff: string;
+  handoffNoOffice: string;
+  handoffNone: string;
+  handoffWhere: string;
+  /** Places that share a name. */
+  whichRegion: string;
+  /** A region with no local rules of its own. */
+  coverage: string;
+  /** SMS option paging. */
+  moreOptions: string;
+  /** Answers about the policy just shown. */
+  topic: {
+    documents: string;
+    noDocuments: string;
+    where: string;
+    noWhere: string;
+    how: string;
+    amount: string;
+    noAmount: string;
+    interest: string;
+    why: string;
+    whyUnknown: string;
+    whyEligible: string;
+    deadline: string;
+    noDeadline: string;
+    meaning: string;
+    unknownTerm: string;
+    progress: string;
+    none: string;
+    noPolicy: string;
+  };
+  /** Labels for echoing booleans. */
+  yes: string;
+  no: string;
+  /** Short field labels for the echo, where the vocabulary's label is long. */
+  shortLabels: Readonly<Record<string, string>>;
 }
 
 export const WORDS: Record<Locale, Words> = {
@@ -85,6 +135,43 @@ export const WORDS: Record<Locale, Words> = {
     more: '等{count}项',
     shortQuestions: { 'business.newHiresFromGroups': '今年新招了几名符合条件人员（签1年以上合同）？' },
     join: '',
+    noted: '记下了：{facts}。',
+    about: '约',
+    precise: '能说得具体点吗？',
+    rejected: '“{text}”好像不对，没有记下。',
+    contradiction: '您之前说{field}是{old}，现在是{new}，要改吗？（回“是”改，回“否”不改）',
+    kept: '好的，不改。',
+    reopen: '好的，重新回答这题：',
+    handoff: '好的，已为您转给{office}的服务专员{name}，会尽快联系您。',
+    handoffNoOffice: '好的，已为您转给服务专员{name}，会尽快联系您。',
+    handoffNone: '您所在地暂无对口专员，可拨打12333人社服务热线咨询。',
+    handoffWhere: '好为您找对口专员，',
+    whichRegion: '有几个同名的地方：{options}，是哪个？',
+    coverage: '{region}暂无收录的本地政策，按全国政策为您匹配。',
+    moreOptions: '回0看更多',
+    topic: {
+      documents: '「{title}」需带材料：{documents}。',
+      noDocuments: '「{title}」的材料清单未收录，请向{where}咨询。',
+      where: '「{title}」办理：{where}。',
+      noWhere: '「{title}」的办理地点未收录，可回“转人工”找专员。',
+      how: '「{title}」：带上{documents}，到{where}申请。',
+      amount: '「{title}」金额：{amount}（{status}）。',
+      noAmount: '「{title}」没有固定金额，以核定为准。',
+      interest: '「{title}」：{summary}',
+      why: '「{title}」不符合：{reasons}。',
+      whyUnknown: '「{title}」还需确认：{fields}。',
+      whyEligible: '「{title}」按您说的情况是符合的。',
+      deadline: '「{title}」有效期至{date}。',
+      noDeadline: '「{title}」目前没有截止日期。',
+      meaning: '{term}：{meaning}',
+      unknownTerm: '这个词我还解释不了，可回“转人工”问专员。',
+      progress: '办理进度请向经办部门查询，可回“转人工”找专员。',
+      none: '这个问题我答不了，可回“转人工”找专员。',
+      noPolicy: '请先说需求（如“想贷款”）或回“结果”，再问具体政策。',
+    },
+    yes: '有',
+    no: '无',
+    shortLabels: { hasOtherLoans: '其他贷款', 'business.wageArrears': '欠薪欠保', birthDate: '出生', returnDate: '返乡', graduationDate: '毕业', 'business.registeredAt': '登记', unemployedSince: '失业登记', groups: '人员类别', 'business.industry': '行业', needs: '需求' },
   },
   en: {
     help: {
@@ -134,5 +221,42 @@ export const WORDS: Record<Locale, Words> = {
       unemployedSince: 'Registered unemployed since when?',
     },
     join: ' ',
+    noted: 'Noted: {facts}.',
+    about: 'about ',
+    precise: 'Could you be more precise?',
+    rejected: '"{text}" does not look right; not saved.',
+    contradiction: 'You said {field} was {old}; now {new}. Change it? (yes/no)',
+    kept: 'OK, unchanged.',
+    reopen: 'OK, answer this again:',
+    handoff: 'OK: {name} at {office}, your service officer, will contact you soon.',
+    handoffNoOffice: 'OK: {name}, your service officer, will contact you soon.',
+    handoffNone: 'No officer covers your area yet; call the 12333 hotline.',
+    handoffWhere: 'to find your officer, ',
+    whichRegion: 'Several places share that name: {options}. Which one?',
+    coverage: 'No local policies for {region} yet; national ones shown.',
+    moreOptions: 'reply 0 for more',
+    topic: {
+      documents: '"{title}": bring {documents}.',
+      noDocuments: '"{title}": no document list on file; ask {where}.',
+      where: '"{title}": apply at {where}.',
+      noWhere: '"{title}": no office on file; reply HUMAN for an officer.',
+      how: '"{title}": take {documents} to {where}.',
+      amount: '"{title}": {amount} ({status}).',
+      noAmount: '"{title}" has no fixed amount; it is assessed.',
+      interest: '"{title}": {summary}',
+      why: '"{title}" not eligible: {reasons}.',
+      whyUnknown: '"{title}" still to confirm: {fields}.',
+      whyEligible: '"{title}": on what you said, you are eligible.',
+      deadline: '"{title}" runs until {date}.',
+      noDeadline: '"{title}" has no end date now.',
+      meaning: '{term}: {meaning}',
+      unknownTerm: 'I cannot explain that term yet; reply HUMAN for an officer.',
+      progress: 'Ask the office about progress; reply HUMAN for an officer.',
+      none: 'I cannot answer that; reply HUMAN for an officer.',
+      noPolicy: 'Tell me a need (e.g. loan) or reply RESULT first.',
+    },
+    yes: 'yes',
+    no: 'no',
+    shortLabels: { hasOtherLoans: 'other loans', 'business.wageArrears': 'wage arrears', birthDate: 'born', returnDate: 'back home', graduationDate: 'graduated', 'business.registeredAt': 'registered', unemployedSince: 'unemployed since', groups: 'groups', 'business.industry': 'industry', needs: 'needs' },
   },
 };

@@ -20,13 +20,14 @@ const rules = rulesDir();
 const chat = (args: string[], lines: string[]) => run(['chat', '--rules', rules, '--as-of', '2026-06-01', ...args], lines.join('\n'));
 
 describe('guiyan chat', () => {
-  it('answers piped SMS lines one by one, each reply within one part', async () => {
+  it('answers piped SMS lines one by one, each reply within one part (详情 within three)', async () => {
     const { code, out } = await chat(['--channel', 'sms', '--signature', '开州就业'], ['你好', '想贷款', '详情 2']);
     expect(code).toBe(0);
     expect(out).toContain('> 想贷款');
     const replies = out.split('\n').filter((l) => l.startsWith('【开州就业】'));
     expect(replies).toHaveLength(3);
-    for (const r of replies) expect(smsParts(r)).toBe(1);
+    for (const r of replies.slice(0, 2)) expect(smsParts(r)).toBe(1);
+    expect(smsParts(replies[2]!)).toBeLessThanOrEqual(3);
     expect(replies[1]).toContain('个人创业担保贷款');
     expect(replies[2]).toContain('财金〔2023〕75号');
   });
