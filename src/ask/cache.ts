@@ -1,40 +1,39 @@
-import type { MatcherCore } from '../engine/matcher.js';
+import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
 import type { CompiledPolicy } from '../engine/policy.js';
 import type { FieldInfo } from '../profile/fields.js';
 import { candidateAnswers } from './candidates.js';
 
 /**
- * Candidate answers depend on the field, the policies that can apply and the day; a pool from
- * `core.candidates` is one array per region and day, so it keys them (and its day) exactly.
+ * Per matcher, candidate answers by region, day and field: they depend on the policies that can
+ * apply (the region and day's pool) and the day's parameters. Dropped whole past 256 regions and days.
  */
-const ANSWERS = new WeakMap<readonly CompiledPolicy[], { params: ArrayLike<number>; byField: Map<string, readonly unknown[]> }>();
+const ANSWERS = cacheSlot('ask.answers', () => new Map<string, Map<string, readonly unknown[]>>());
 
 /** candidateAnswers, cached per pool, parameters and field. Read-only: the array is shared. */
-export function answersFor(core: MatcherCore, info: FieldInfo, pool: readonly CompiledPolicy[], day: number, p: ArrayLike<number>): readonly unknown[] {
-  let c = ANSWERS.get(pool);
-  if (!c || c.params !== p) {
-    c = { params: p, byField: new Map() };
-    ANSWERS.set(pool, c);
+export function answersFor(core: MatcherCore, info: FieldInfo, region: string | undefined, pool: readonly CompiledPolicy[], day: number, p: ArrayLike<number>): readonly unknown[] {
+  const all = core.cache(ANSWERS);
+  const key = `${region ?? '*'}|${day}`;
+  let byField = all.get(key);
+  if (!byField) {
+    if (all.size >= 256) all.clear();
+    all.set(key, (byField = new Map()));
   }
-  let list = c.byField.get(info.path);
+  let list = byField.get(info.path);
   if (!list) {
     list = candidateAnswers(info, pool, day, p);
-    c.byField.set(info.path, list);
+    byField.set(info.path, list);
   }
   return list;
 }
 
-const SLOTS = new WeakMap<MatcherCore, Map<string, number[]>>();
+/** Per matcher, the fact slots each field's answer can change; never stale (the fact table is fixed at compile time). */
+const SLOTS = cacheSlot('ask.slots', () => new Map<string, number[]>());
 
 const within = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
 /** The fact slots whose value can change when `field` is answered (the field, ratios over it, paths above or below it). */
 export function slotsOf(core: MatcherCore, field: string): readonly number[] {
-  let byField = SLOTS.get(core);
-  if (!byField) {
-    byField = new Map();
-    SLOTS.set(core, byField);
-  }
+  const byField = core.cache(SLOTS);
   let slots = byField.get(field);
   if (!slots) {
     slots = [];

@@ -81,7 +81,7 @@ export function nextQuestionFor(core: MatcherCore, profile: Profile, day: number
   for (const [field, list] of byField) {
     const info = fieldInfo(field);
     if (!info) continue;
-    const answers = answersFor(core, info, pool, day, p);
+    const answers = answersFor(core, info, profile.regionCode, pool, day, p);
     if (answers.length === 0) continue;
     const slots = slotsOf(core, field);
     const decided = new Array<number>(list.length).fill(0);

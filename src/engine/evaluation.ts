@@ -13,3 +13,14 @@ export interface Evaluation {
   /** The amount the answers allow; absent when ineligible or the policy names none. */
   readonly amount?: AmountRange;
 }
+
+/** The empty list results share. */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The one place an Evaluation is made, so every path (explain, verdict, shared, rebuilt from a
+ * worker's codes) gives the same keys in the same order, `amount` only when there is one.
+ */
+export function evaluation(policyId: string, status: Status, missing: readonly string[], reasons: readonly Reason[], amount: AmountRange | null | undefined): Evaluation {
+  return amount ? { policyId, status, missing, reasons, amount } : { policyId, status, missing, reasons };
+}

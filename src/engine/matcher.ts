@@ -1,10 +1,12 @@
 import { resolveAsOf, POLICY_TIME_ZONE } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
-import { triToStatus, type Tri } from '../core/tri.js';
+import { triToStatus, type Status, type Tri } from '../core/tri.js';
 import { parseProfileFast } from './profile-check.js';
 import type { Profile } from '../profile/schema.js';
 import type { Policy } from '../policy/schema.js';
-import type { Evaluation } from './evaluation.js';
+import type { AmountRange } from './amount.js';
+import { cacheSlot as slotOf, MatcherContext, type CacheSlot as Slot } from './context.js';
+import { evaluation, NONE, type Evaluation } from './evaluation.js';
 import { missingInto } from './compile.js';
 import { explain } from './explain.js';
 import { FactTable } from './facts.js';
@@ -17,9 +19,16 @@ const F = 0;
 const T = 1;
 const U = 2;
 
-const NONE: readonly never[] = Object.freeze([]);
-
 export type { Evaluation } from './evaluation.js';
+/** A per-matcher cache (see context.ts). */
+export type CacheSlot<T> = Slot<T, MatcherCore>;
+/** Declares a per-matcher cache; the declaring module says beside it what keys it and when it drops entries. */
+export const cacheSlot = <T>(name: string, create: (core: MatcherCore) => T): CacheSlot<T> => slotOf(name, create);
+
+/** A verdict-mode row: a policy's status with the amount and missing fields verdict mode reports. */
+export type VerdictRow = (cp: CompiledPolicy, status: Status, amount: AmountRange | undefined, missing: readonly string[]) => void;
+
+const STATUS: readonly Status[] = ['ineligible', 'eligible', 'unknown'];
 
 export interface MatcherOptions {
   /** Where `asOf` is read when a caller gives none: the only clock read, at the edge. */
@@ -50,10 +59,15 @@ export class MatcherCore {
   private readonly byId: ReadonlyMap<string, CompiledPolicy>;
   private readonly nationwide: CompiledPolicy[] = [];
   private readonly byPrefix = new Map<string, CompiledPolicy[]>();
+  /** Candidate pools by region and day; cleared past 4096 entries (the catalogue itself never changes). */
   private readonly candidateCache = new Map<string, CompiledPolicy[]>();
+  /** The fact array of the call in progress (evaluate, verdicts), and one for explanations asked for meanwhile. */
   private readonly scratch: unknown[];
-  /** Frozen verdict-mode results shared across profiles (see shared.ts). */
-  readonly shared = new SharedResults();
+  private readonly explainScratch: unknown[];
+  /** Frozen verdict-mode results shared across profiles (see shared.ts for when they are dropped). */
+  private readonly shared = new SharedResults();
+  /** Every other per-matcher cache, the features' included (see context.ts). */
+  private readonly context = new MatcherContext<MatcherCore>(this);
 
   constructor(policies: readonly Policy[], options: MatcherOptions = {}) {
     this.policies = Object.freeze([...policies]);
@@ -68,8 +82,33 @@ export class MatcherCore {
       }
     }
     this.scratch = new Array(this.facts.refs.length).fill(undefined);
+    this.explainScratch = new Array(this.facts.refs.length).fill(undefined);
     this.clock = options.clock ?? (() => new Date());
     this.timeZone = options.timeZone ?? POLICY_TIME_ZONE;
+  }
+
+  /** This matcher's instance of a per-matcher cache. */
+  cache<T>(slot: CacheSlot<T>): T {
+    return this.context.get(slot);
+  }
+
+  /** The amount verdict mode reports for a policy that is not ineligible: shared when it reads no answers. */
+  amountOf(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>): AmountRange | null {
+    return !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
+  }
+
+  /**
+   * Whether verdict mode gives every profile with this status the same result for `cp`: every
+   * ineligible one, and an eligible one whose amount reads no answers. Such results need not
+   * cross a thread: `sharedResult` rebuilds them from the status.
+   */
+  isShared(cp: CompiledPolicy, status: Status): boolean {
+    return status === 'ineligible' || (status === 'eligible' && (!cp.amount || cp.amountIsConstant));
+  }
+
+  /** The shared verdict-mode result (see `isShared`) on `day`. */
+  sharedResult(cp: CompiledPolicy, status: 'ineligible' | 'eligible', day: number): Evaluation {
+    return status === 'ineligible' ? this.shared.ineligible(cp) : this.shared.eligible(cp, this.params.at(day));
   }
 
   compiledById(id: string): CompiledPolicy | undefined {
@@ -106,8 +145,7 @@ export class MatcherCore {
     const status = triToStatus(t);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
     const reasons = explain(cp.root, f, p, locale);
-    const amount = status === 'ineligible' || !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
-    return amount ? { policyId: cp.policy.id, status, missing, reasons, amount } : { policyId: cp.policy.id, status, missing, reasons };
+    return evaluation(cp.policy.id, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p));
   }
 
   /** Field paths whose answers could settle an unknown verdict, in rule order. */
@@ -134,9 +172,7 @@ export class MatcherCore {
     if (t === F) return this.shared.ineligible(cp);
     if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
-    const amount = !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
-    const status = triToStatus(t);
-    return amount ? { policyId: cp.policy.id, status, missing, reasons: NONE, amount } : { policyId: cp.policy.id, status, missing, reasons: NONE };
+    return evaluation(cp.policy.id, triToStatus(t), missing, NONE, this.amountOf(cp, f, p));
   }
 
   /**
@@ -159,6 +195,38 @@ export class MatcherCore {
       const cp = pool[i] as CompiledPolicy;
       visit(cp, cp.withinRegion(f, p), f, p);
     }
+  }
+
+  /**
+   * Streams one profile's verdict-mode rows for the policies that can apply where the person is, in
+   * catalogue order: status, amount and missing fields, as `evaluate` in verdict mode reports
+   * them. Ineligible rows are passed only when `wantIneligible(cp)` says so, so a register of
+   * strangers to most policies costs no allocation per policy.
+   */
+  stream(profile: Profile, day: number, wantIneligible: (cp: CompiledPolicy) => boolean, visit: VerdictRow): void {
+    this.verdicts(profile, day, (cp, t, f, p) => {
+      if (t === F) {
+        if (wantIneligible(cp)) visit(cp, 'ineligible', undefined, NONE);
+        return;
+      }
+      visit(cp, STATUS[t]!, this.amountOf(cp, f, p) ?? undefined, t === T ? NONE : this.missingOf(cp, f, p));
+    });
+  }
+
+  /**
+   * Explain-mode results for a few policies, those among `policyIds` that can apply where the
+   * person is. Safe to call while `stream` or `verdicts` visits: it fills a fact array of its own.
+   */
+  explainSome(profile: Profile, day: number, policyIds: readonly string[], locale: Locale): Map<string, Evaluation> {
+    const out = new Map<string, Evaluation>();
+    const applicable = this.candidates(profile.regionCode, day);
+    const f = this.facts.fill(profile, day, this.explainScratch);
+    const p = this.params.at(day);
+    for (const id of policyIds) {
+      const cp = this.byId.get(id);
+      if (cp && applicable.includes(cp)) out.set(id, this.evaluateCompiled(cp, f, p, locale, true));
+    }
+    return out;
   }
 
   /** Evaluates a validated profile at a civil day. */

@@ -1,14 +1,16 @@
 import type { AmountRange } from './amount.js';
 import type { Reason } from './explain.js';
-import type { Evaluation } from './evaluation.js';
+import { evaluation, NONE, type Evaluation } from './evaluation.js';
 import type { CompiledPolicy } from './policy.js';
-
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Frozen verdict-mode results shared across profiles: "ineligible" per policy, and "eligible"
  * per policy and parameter table (an amount that reads no answers depends only on the day's
  * parameters). Screening 100k people then allocates for unknowns and fact-dependent amounts only.
+ *
+ * Owned by one matcher. Invalidation: "ineligible" never changes; "eligible" and amounts are kept
+ * for one parameter table at a time (ParamTable hands out one array per day) and dropped when
+ * another day's is asked for; "out of region" is bounded to 1024 regions per policy and locale.
  */
 export class SharedResults {
   private readonly no: Evaluation[] = [];
@@ -27,14 +29,14 @@ export class SharedResults {
     let e = map.get(region);
     if (!e) {
       if (map.size > 1024) map.clear();
-      e = Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: Object.freeze([...reasons()]) });
+      e = Object.freeze(evaluation(cp.policy.id, 'ineligible', NONE, Object.freeze([...reasons()]), null));
       map.set(region, e);
     }
     return e;
   }
 
   ineligible(cp: CompiledPolicy): Evaluation {
-    return (this.no[cp.index] ??= Object.freeze({ policyId: cp.policy.id, status: 'ineligible', missing: NONE, reasons: NONE }));
+    return (this.no[cp.index] ??= Object.freeze(evaluation(cp.policy.id, 'ineligible', NONE, NONE, null)));
   }
 
   eligible(cp: CompiledPolicy, params: ArrayLike<number>): Evaluation {
@@ -45,9 +47,7 @@ export class SharedResults {
     }
     let e = this.yes[cp.index];
     if (!e) {
-      const amount = this.amount(cp, params);
-      const base = { policyId: cp.policy.id, status: 'eligible' as const, missing: NONE, reasons: NONE };
-      e = Object.freeze(amount ? { ...base, amount } : base);
+      e = Object.freeze(evaluation(cp.policy.id, 'eligible', NONE, NONE, this.amount(cp, params)));
       this.yes[cp.index] = e;
     }
     return e;

@@ -23,8 +23,16 @@ export interface Matcher {
   nextQuestion(profile: unknown, opts?: NextQuestionOptions): Question | null;
   /** 找政策: fuzzy free-text search with synonyms and pinyin; with a profile, hits carry its status and ineligible ones sink. */
   search(query: string, opts?: SearchOptions): SearchHit[];
-  /** The compiled engine, for the library's own batch and ranking code. */
-  readonly core: MatcherCore;
+}
+
+/** The engine behind each matcher this module made; the library's batch code reaches it through `engineOf`. */
+const ENGINES = new WeakMap<Matcher, MatcherCore>();
+
+/** The compiled engine of a matcher made by `createMatcher` (for screening, the worker pool and the CLI). */
+export function engineOf(matcher: Matcher): MatcherCore {
+  const core = ENGINES.get(matcher);
+  if (!core) throw new TypeError('not a matcher made by createMatcher');
+  return core;
 }
 
 /**
@@ -37,9 +45,8 @@ export function createMatcher(policies: readonly Policy[], options: MatcherOptio
   const core = new MatcherCore(policies, options);
   const byId = new Map(core.policies.map((p) => [p.id, p]));
   const recommend = (profile: unknown, opts: RecommendOptions = {}) => rankProfile(core, parseProfileFast(profile), core.day(opts.asOf), opts);
-  return {
+  const matcher: Matcher = {
     policies: core.policies,
-    core,
     recommend,
     recommendBundle: (profile, opts = {}) => bundle(recommend(profile, { ...opts, limit: undefined, nearMisses: false }), byId, opts.locale),
     nextQuestion: (profile, opts = {}) => nextQuestionFor(core, parseProfileFast(profile), core.day(opts.asOf), opts),
@@ -58,5 +65,7 @@ export function createMatcher(policies: readonly Policy[], options: MatcherOptio
       return out;
     },
   };
+  ENGINES.set(matcher, core);
+  return matcher;
 }
 

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { AmountRange } from '../engine/amount.js';
-import type { Evaluation, MatcherCore } from '../engine/matcher.js';
+import { evaluation, NONE, type Evaluation } from '../engine/evaluation.js';
+import type { MatcherCore } from '../engine/matcher.js';
 import { safeParseProfileFast } from '../engine/profile-check.js';
 import type { ProfileIssue } from '../profile/validate.js';
 
@@ -182,7 +183,7 @@ export function evaluateSlice(core: MatcherCore, path: string, start: number, en
       if (t === 0) return void (codes[base + c] = NO);
       if (t === 1 && (!cp.amount || cp.amountIsConstant)) return void (codes[base + c] = YES);
       codes[base + c] = EXTRA;
-      const a: AmountRange | null = !cp.amount ? null : cp.amountIsConstant ? core.shared.amount(cp, p) : cp.amount(f, p);
+      const a: AmountRange | null = core.amountOf(cp, f, p);
       col.push(c);
       tri.push(t);
       min.push(a ? a.min : NaN);
@@ -208,15 +209,12 @@ export function evaluateSlice(core: MatcherCore, path: string, start: number, en
   };
 }
 
-const NONE: readonly never[] = Object.freeze([]);
-
 /**
  * Rebuilds row `i`'s results exactly as `evaluateMany` gives them in verdict mode: shared
  * results where the engine shares them, new objects for the extras.
  */
 export function rowEvaluations(core: MatcherCore, day: number, s: SliceVerdicts, i: number): Evaluation[] {
   const pool = core.candidates(undefined, day);
-  const params = core.params.at(day);
   const n = pool.length;
   const out: Evaluation[] = [];
   let k = s.extraAt[i]!;
@@ -224,16 +222,14 @@ export function rowEvaluations(core: MatcherCore, day: number, s: SliceVerdicts,
     const code = s.codes[i * n + c]!;
     if (code === ABSENT) continue;
     const cp = pool[c]!;
-    if (code === NO) out.push(core.shared.ineligible(cp));
-    else if (code === YES) out.push(core.shared.eligible(cp, params));
+    if (code === NO) out.push(core.sharedResult(cp, 'ineligible', day));
+    else if (code === YES) out.push(core.sharedResult(cp, 'eligible', day));
     else {
       const x = s.extras;
       const missing = x.tri[k] === 2 ? Array.from(x.missing.subarray(x.missingAt[k]!, x.missingAt[k + 1]!), (m) => s.fields[m]!) : NONE;
       const status = x.tri[k] === 1 ? 'eligible' : 'unknown';
-      const e: Evaluation = Number.isNaN(x.min[k]!)
-        ? { policyId: cp.policy.id, status, missing, reasons: NONE }
-        : { policyId: cp.policy.id, status, missing, reasons: NONE, amount: { min: x.min[k]!, max: x.max[k]!, unit: s.units[x.unit[k]!]! } };
-      out.push(e);
+      const amount = Number.isNaN(x.min[k]!) ? null : { min: x.min[k]!, max: x.max[k]!, unit: s.units[x.unit[k]!]! };
+      out.push(evaluation(cp.policy.id, status, missing, NONE, amount));
       k++;
     }
   }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createMatcher, type Matcher } from '../matcher/create.js';
+import { createMatcher, engineOf, type Matcher } from '../matcher/create.js';
 import { stat } from 'node:fs/promises';
 import type { EvaluateOptions, Evaluation, MatcherCore, MatcherOptions } from '../engine/matcher.js';
 import { parsePolicies, type PolicySource } from '../policy/parse.js';
@@ -73,7 +73,7 @@ let workerMatcher: { key: string; matcher: Matcher } | undefined;
 /** Runs inside a worker: compiles once per rule set, evaluates one chunk. */
 export async function poolTask(task: Task): Promise<unknown> {
   if (workerMatcher?.key !== task.key) workerMatcher = { key: task.key, matcher: createMatcher(parsePolicies(task.sources), task.matcherOptions) };
-  const { core } = workerMatcher.matcher;
+  const core = engineOf(workerMatcher.matcher);
   if (task.file) {
     const slice = evaluateSlice(core, task.file.path, task.file.start, task.file.end, task.day, task.opts.scope ?? 'all');
     const x = slice.extras;
@@ -86,8 +86,8 @@ export async function poolTask(task: Task): Promise<unknown> {
     results.push(core.evaluateProfile(r.profile, task.day, task.opts));
   }
   if (task.opts.mode !== 'verdict') return { full: results };
+  // Plain data across the thread: a code per policy where the result is the shared one for its status.
   const pool = core.candidates(undefined, task.day);
-  const params = core.params.at(task.day);
   const codes = new Uint8Array(results.length * pool.length);
   const extras: Evaluation[] = [];
   results.forEach((list, i) => {
@@ -95,8 +95,7 @@ export async function poolTask(task: Task): Promise<unknown> {
     for (const e of list) {
       while (pool[k]!.policy.id !== e.policyId) k++;
       const cp = pool[k]!;
-      if (e === core.shared.ineligible(cp)) codes[i * pool.length + k] = NO;
-      else if (e === core.shared.eligible(cp, params)) codes[i * pool.length + k] = YES;
+      if (core.isShared(cp, e.status)) codes[i * pool.length + k] = e.status === 'ineligible' ? NO : YES;
       else {
         codes[i * pool.length + k] = EXTRA;
         extras.push(e);
@@ -126,7 +125,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
     minThreads: threads,
     maxThreads: threads,
   });
-  const core = matcher.core;
+  const core = engineOf(matcher);
   return {
     matcher,
     async evaluateMany(profiles, opts = {}) {
@@ -139,7 +138,6 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
         tasks.push(pool.run(task) as Promise<Reply>);
       }
       const inForce = core.candidates(undefined, day);
-      const params = core.params.at(day);
       const out: Evaluation[][] = [];
       for (const reply of await Promise.all(tasks)) {
         // The first invalid profile in input order fails the batch, as evaluateMany does.
@@ -157,7 +155,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
             const c = reply.codes[base + k]!;
             if (c === ABSENT) continue;
             const cp = inForce[k]!;
-            list.push(c === NO ? core.shared.ineligible(cp) : c === YES ? core.shared.eligible(cp, params) : reply.extras[next++]!);
+            list.push(c === NO ? core.sharedResult(cp, 'ineligible', day) : c === YES ? core.sharedResult(cp, 'eligible', day) : reply.extras[next++]!);
           }
           out.push(list);
         }
@@ -249,9 +247,9 @@ export class FileVerdicts {
 
 /** The single-thread path of `evaluateFile`: the whole file as one slice, in this thread. */
 export async function evaluateFile(matcher: Matcher, path: string, opts: FileOptions = {}): Promise<FileVerdicts> {
-  const day = matcher.core.day(opts.asOf);
+  const day = engineOf(matcher).day(opts.asOf);
   const { size } = await stat(path);
-  return new FileVerdicts(matcher.core, day, [evaluateSlice(matcher.core, path, 0, size, day, opts.scope ?? 'all')]);
+  return new FileVerdicts(engineOf(matcher), day, [evaluateSlice(engineOf(matcher), path, 0, size, day, opts.scope ?? 'all')]);
 }
 
 /**

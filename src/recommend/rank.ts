@@ -1,7 +1,8 @@
 import type { Locale } from '../core/text.js';
 import type { AmountRange } from '../engine/amount.js';
 import { explain } from '../engine/explain.js';
-import type { Evaluation, MatcherCore } from '../engine/matcher.js';
+import { evaluation, type Evaluation } from '../engine/evaluation.js';
+import type { MatcherCore } from '../engine/matcher.js';
 import type { CompiledPolicy } from '../engine/policy.js';
 import type { Profile } from '../profile/schema.js';
 import { nearMiss, type NearMiss } from './near-miss.js';
@@ -80,7 +81,7 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
       continue;
     }
     const missing = t === U ? core.missingOf(cp, f, p) : NONE;
-    const amount = !cp.amount ? null : cp.amountIsConstant ? core.shared.amount(cp, p) : cp.amount(f, p);
+    const amount = core.amountOf(cp, f, p);
     const cv = st.constValue[cp.index]!;
     const breakdown = {
       certainty: round4(t === T ? 1 : 1 / (1 + missing.length)),
@@ -121,8 +122,7 @@ function recommendation(
   breakdown: Record<string, number>,
   miss: NearMiss | null,
 ): Recommendation {
-  // Same keys in the same order as an Evaluation spread with its rank.
-  const id = cp.policy.id;
-  if (amount) return miss ? { policyId: id, status, missing, reasons, amount, score, breakdown, nearMiss: miss } : { policyId: id, status, missing, reasons, amount, score, breakdown };
-  return miss ? { policyId: id, status, missing, reasons, score, breakdown, nearMiss: miss } : { policyId: id, status, missing, reasons, score, breakdown };
+  // An Evaluation spread with its rank: same keys in the same order.
+  const e = evaluation(cp.policy.id, status, missing, reasons, amount);
+  return miss ? { ...e, score, breakdown, nearMiss: miss } : { ...e, score, breakdown };
 }

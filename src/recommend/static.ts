@@ -1,4 +1,5 @@
-import type { MatcherCore } from '../engine/matcher.js';
+import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
+import { NONE } from '../engine/evaluation.js';
 import { inForce } from '../engine/policy.js';
 import type { Profile } from '../profile/schema.js';
 import { catalogueScale, localityOf, NEED_KINDS, round4, urgencyOf, worthOf } from './score.js';
@@ -24,7 +25,20 @@ interface CoreStatic {
   days: Map<number, DayStatic>;
 }
 
-const CACHE = new WeakMap<MatcherCore, CoreStatic>();
+/**
+ * Per matcher: the parts that depend on the policy only, and the day's parts for up to 64 days
+ * (all dropped together when a 65th is asked for).
+ */
+const STATIC = cacheSlot<CoreStatic>('recommend.static', (core) => ({
+  locality: Float64Array.from(core.compiled, (cp) => round4(localityOf(cp))),
+  needs: core.compiled.map((cp) => {
+    const tags = new Set(cp.policy.tags);
+    return Object.entries(NEED_KINDS)
+      .filter(([, m]) => m.kinds.includes(cp.policy.kind) || m.tags.some((t) => tags.has(t)))
+      .map(([n]) => n);
+  }),
+  days: new Map(),
+}));
 const DAY_LIMIT = 64;
 
 /** Value in [0, 1]: the policy's worth relative to the catalogue's scale. */
@@ -32,20 +46,7 @@ export const valueOf = (worth: number, scale: number): number => round4(scale > 
 
 /** The ranking's static parts for `core` at `day`, cached (a handful of days per matcher). */
 export function dayStatic(core: MatcherCore, day: number): DayStatic {
-  let cs = CACHE.get(core);
-  if (!cs) {
-    cs = {
-      locality: Float64Array.from(core.compiled, (cp) => round4(localityOf(cp))),
-      needs: core.compiled.map((cp) => {
-        const tags = new Set(cp.policy.tags);
-        return Object.entries(NEED_KINDS)
-          .filter(([, m]) => m.kinds.includes(cp.policy.kind) || m.tags.some((t) => tags.has(t)))
-          .map(([n]) => n);
-      }),
-      days: new Map(),
-    };
-    CACHE.set(core, cs);
-  }
+  const cs = core.cache(STATIC);
   let ds = cs.days.get(day);
   if (ds) return ds;
   const params = core.params.at(day);
@@ -57,7 +58,7 @@ export function dayStatic(core: MatcherCore, day: number): DayStatic {
   const constValue = new Float64Array(core.compiled.length).fill(Number.NaN);
   for (const cp of core.compiled) {
     if (!cp.amount) constValue[cp.index] = valueOf(0, scale);
-    else if (cp.amountIsConstant) constValue[cp.index] = valueOf(worthOf(cp.policy.kind, core.shared.amount(cp, params)), scale);
+    else if (cp.amountIsConstant) constValue[cp.index] = valueOf(worthOf(cp.policy.kind, core.amountOf(cp, NONE, params)), scale);
   }
   ds = {
     params,

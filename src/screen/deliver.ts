@@ -11,6 +11,7 @@ import { reasonsFor } from './evaluate.js';
 import { reachable, scheduleSend } from './plan.js';
 import { isoInZone, type QuietHours } from './quiet.js';
 import type { Channel, Delivery, FrequencyCap, ProfileEntry, ScreenEvent, ScreenOptions } from './types.js';
+import { engineOf } from '../matcher/create.js';
 
 export interface DeliverContext {
   opts: ScreenOptions;
@@ -40,7 +41,7 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
   if (targets.length === 0) return [];
   const locale = profile.contact?.locale ?? ctx.defaultLocale;
   const templates = opts.templates?.[locale] ?? TEMPLATES[locale];
-  const core = opts.matcher.core;
+  const core = engineOf(opts.matcher);
   const policyIds = [...new Set(events.map((e) => e.policyId))];
   const out: Delivery[] = [];
   for (const { channel, to } of targets) {

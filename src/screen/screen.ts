@@ -15,6 +15,7 @@ import { DEFAULT_QUIET, isoInZone, runInstant } from './quiet.js';
 import { emptyState, checkState, freezeRecord, own } from './state.js';
 import type { FollowUpTask } from '../followup/types.js';
 import type { PolicyEntry, ProfileEntry, ScreenError, Status, ScreenEvent, ScreenOptions, ScreenResult, ScreenState } from './types.js';
+import { engineOf } from '../matcher/create.js';
 
 /**
  * Screens a register against every policy and tells only what changed since `previous`:
@@ -24,7 +25,7 @@ import type { PolicyEntry, ProfileEntry, ScreenError, Status, ScreenEvent, Scree
  * const { deliveries, state } = await screen(people, { matcher, asOf: '2026-06-01T10:00:00+08:00', previous });
  */
 export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown>, opts: ScreenOptions): Promise<ScreenResult> {
-  const core = opts.matcher.core;
+  const core = engineOf(opts.matcher);
   const day = core.day(opts.asOf);
   const prev = opts.previous ? checkState(opts.previous) : undefined;
   const state: ScreenState = emptyState();

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
 import type { Status } from '../core/tri.js';
-import type { MatcherCore } from '../engine/matcher.js';
+import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile } from '../profile/validate.js';
 import { SYNONYMS } from './synonyms.js';
@@ -186,7 +186,8 @@ export function phrasesOf(query: string): string[] {
   return [...new Set(out)];
 }
 
-const indexes = new WeakMap<MatcherCore, SearchIndex>();
+/** Per matcher, the search index over its policies, built on first search; never stale (the catalogue is fixed). */
+const INDEX = cacheSlot('search.index', (core) => new SearchIndex(core.policies));
 
 const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 0, ineligible: 1 };
 
@@ -196,8 +197,7 @@ const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 0, ineligibl
  * @example search(core, '借钱', { limit: 5 }) // [{ policyId: 'cn-guarantee-loan-individual', score: 0.85 }, …]
  */
 export function searchPolicies(core: MatcherCore, query: string, opts: SearchOptions = {}): SearchHit[] {
-  let index = indexes.get(core);
-  if (!index) indexes.set(core, (index = new SearchIndex(core.policies)));
+  const index = core.cache(INDEX);
   const scores = index.match(query);
   let status: Map<string, Status> | undefined;
   if (opts.profile !== undefined) {

@@ -5,11 +5,12 @@
  */
 import { createMatcher, parsePolicies } from '../../src/index.js';
 import { T, U } from '../../src/core/tri.js';
+import { engineOf } from '../../src/matcher/create.js';
 import { AS_OF, buildWorkload, completeProfile, prng, withMissing } from './workload.js';
 
 const TOTAL = Number(process.env.BENCH_STREAM ?? 1_000_000);
 const matcher = createMatcher(parsePolicies(buildWorkload(200).sources));
-const { core } = matcher;
+const core = engineOf(matcher);
 const day = core.day(AS_OF);
 
 function* generated(n: number): Generator<unknown> {

@@ -11,6 +11,7 @@ import { createParallelMatcher } from '../../src/node/index.js';
 import { handWritten, jsonLogicPeer, jsonRulesEnginePeer, zenPeer, type Peer } from './peers.js';
 import type { Derived } from './shapes.js';
 import { AS_OF, buildWorkload, derive, profiles } from './workload.js';
+import { engineOf } from '../../src/matcher/create.js';
 
 const N = Number(process.env.BENCH_PROFILES ?? 100_000);
 const quick = process.env.BENCH_QUICK === '1';
@@ -35,7 +36,7 @@ const compile200Ms = median(compileCpu);
 log(`compile: ${POLICIES} rule files parsed, validated and compiled, median of 9: ${compile200Ms.toFixed(1)} ms CPU, ${median(compileWall).toFixed(1)} ms wall (first run ${compileWall[0]!.toFixed(1)} ms wall)`);
 
 const matcher = createMatcher(parsePolicies(workload.sources));
-const core = matcher.core;
+const core = engineOf(matcher);
 const day = core.day(AS_OF);
 
 // 2. One person, 200 policies, as a chat bot asks: recommend (top 10, with reasons) and the next

@@ -4,6 +4,7 @@ import { triToStatus } from '../../src/core/tri.js';
 import { createMatcher, parsePolicies, parseProfile } from '../../src/index.js';
 import { arbAsOf, arbCatalogue, arbProfile } from '../helpers/arbitraries.js';
 import { loadFixtures, rulesMatcher } from '../helpers/rules.js';
+import { engineOf } from '../../src/matcher/create.js';
 
 const matcherOf = (inputs: unknown[]) => createMatcher(parsePolicies(inputs.map((p, i) => ({ name: `gen-${i}.json`, text: JSON.stringify(p) }))));
 
@@ -56,10 +57,10 @@ describe('verdict mode', () => {
       fc.property(arbCatalogue, arbProfile(0.3), arbAsOf, (inputs, input, asOf) => {
         const m = matcherOf(inputs);
         const profile = parseProfile(input);
-        const day = m.core.day(asOf);
+        const day = engineOf(m).day(asOf);
         const seen: { policyId: string; status: string; missing: string[] }[] = [];
-        m.core.verdicts(profile, day, (cp, t, f, p) => seen.push({ policyId: cp.policy.id, status: triToStatus(t), missing: t === 2 ? m.core.missingOf(cp, f, p) : [] }));
-        const expected = m.core.evaluateProfile(profile, day, { mode: 'verdict', scope: 'applicable' }).map((e) => ({ policyId: e.policyId, status: e.status, missing: [...e.missing] }));
+        engineOf(m).verdicts(profile, day, (cp, t, f, p) => seen.push({ policyId: cp.policy.id, status: triToStatus(t), missing: t === 2 ? engineOf(m).missingOf(cp, f, p) : [] }));
+        const expected = engineOf(m).evaluateProfile(profile, day, { mode: 'verdict', scope: 'applicable' }).map((e) => ({ policyId: e.policyId, status: e.status, missing: [...e.missing] }));
         expect(seen).toEqual(expected);
       }),
       { numRuns: 150 },

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '../../src/messages/describe.js';
 import { matcherOf } from '../screen/helpers.js';
+import { engineOf } from '../../src/matcher/create.js';
 
 const matcher = matcherOf();
-const loan = matcher.core.compiledById('cn-guarantee-loan-individual')!.policy;
-const grant = matcher.core.compiledById('kaizhou-return-start-grant-sample')!.policy;
+const loan = engineOf(matcher).compiledById('cn-guarantee-loan-individual')!.policy;
+const grant = engineOf(matcher).compiledById('kaizhou-return-start-grant-sample')!.policy;
 const base = { profileId: 'p', ruleHash: 'h' };
 
 describe('describeEvent', () => {

@@ -7,9 +7,10 @@ import { compareRecommendations, rankProfile, type Recommendation, type Recommen
 import { catalogueScale, certaintyOf, DEFAULT_WEIGHTS, localityOf, needOf, round4, scoreOf, urgencyOf, worthOf } from '../../src/recommend/score.js';
 import { catalogueMatcher } from './catalogue.js';
 import { arbPartProfile } from './profiles.js';
+import { engineOf } from '../../src/matcher/create.js';
 
 const m = catalogueMatcher();
-const core = m.core;
+const core = engineOf(m);
 
 /** Ranking the plain way: explain every policy, score each from score.ts, sort everything, cut. */
 function reference(profile: Profile, day: number, opts: Omit<RecommendOptions, 'asOf'>): Recommendation[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, maskText, type ScreenEvent } from '../../src/index.js';
 import { asAsync, LOCAL_SAMPLE, matcherOf, nationalSources, smallRegister } from './helpers.js';
+import { engineOf } from '../../src/matcher/create.js';
 
 const AS_OF = '2026-06-01T10:00:00+08:00';
 const people = smallRegister();
@@ -75,7 +76,7 @@ describe('screen', () => {
     const before = matcherOf();
     const edited = nationalSources().map((s) => (s.name.endsWith('cn-guarantee-loan-individual.yaml') ? { ...s, text: s.text.replace('value: 300000, source: 财金〔2023〕75号', 'value: 350000, source: 财金〔2023〕75号') } : s));
     const after = matcherOf([...edited, LOCAL_SAMPLE]);
-    expect(after.core.compiledById('cn-guarantee-loan-individual')!.hash).not.toBe(before.core.compiledById('cn-guarantee-loan-individual')!.hash);
+    expect(engineOf(after).compiledById('cn-guarantee-loan-individual')!.hash).not.toBe(engineOf(before).compiledById('cn-guarantee-loan-individual')!.hash);
     const first = await screen(people, { matcher: before, asOf: AS_OF });
     const second = await screen(people, { matcher: after, asOf: AS_OF, previous: first.state });
 

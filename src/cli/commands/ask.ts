@@ -8,6 +8,7 @@ import { parseProfile } from '../../profile/validate.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
 import { header, renderRecommendations } from './recommend.js';
+import { engineOf } from '../../matcher/create.js';
 
 const HELP = `guiyan ask [profile.json] [options]
 
@@ -43,7 +44,7 @@ export const ask: Command = {
     const start = positionals[0] ? (await readProfiles(positionals[0]))[0] : undefined;
     const asOf = values['as-of'] ?? start?.asOf;
     // The date is read once here, at the edge, so every question and the result agree on it.
-    const day = matcher.core.day(asOf);
+    const day = engineOf(matcher).day(asOf);
     const asOfDay = new Date(day * 86_400_000).toISOString().slice(0, 10);
     let profile: Profile = parseProfile(start?.profile ?? { id: 'ask' });
     const skip: string[] = [];

@@ -5,6 +5,7 @@ import { maskText } from '../../core/mask.js';
 import { smsParts } from '../../messages/sms.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher } from '../io.js';
+import { engineOf } from '../../matcher/create.js';
 
 const HELP = `guiyan chat [options]
 
@@ -35,7 +36,7 @@ export const chat: Command = {
     const locale = localeOf(values.locale);
     const matcher = await loadMatcher(values.rules);
     // The date is read once here, at the edge, so the whole conversation agrees on it.
-    const asOf = formatDay(matcher.core.day(values['as-of']));
+    const asOf = formatDay(engineOf(matcher).day(values['as-of']));
     const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}) };
     let state: ConversationState | undefined;
     let turn = 0;
