@@ -48,7 +48,7 @@ module.exports = {
       comment: 'a new folder under src/ needs a place in the layer order above',
       severity: 'error',
       from: { path: '^src/', pathNot: layers.map(([, p]) => `(${p})`).join('|') },
-      to: {},
+      to: { path: '^src/' },
     },
     {
       name: 'src-not-from-tests',

@@ -111,6 +111,13 @@ export class MatcherCore {
     return status === 'ineligible' ? this.shared.ineligible(cp) : this.shared.eligible(cp, this.params.at(day));
   }
 
+  /** Each policy's content hash by id, so a changed rule can be told from an unchanged one. */
+  ruleHashes(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const cp of this.compiled) out[cp.policy.id] = cp.hash;
+    return out;
+  }
+
   compiledById(id: string): CompiledPolicy | undefined {
     return this.byId.get(id);
   }

@@ -30,7 +30,7 @@ export async function screen(profiles: Iterable<unknown> | AsyncIterable<unknown
   const prev = opts.previous ? checkState(opts.previous) : undefined;
   const state: ScreenState = emptyState();
   state.asOf = typeof opts.asOf === 'string' ? opts.asOf : opts.asOf.toISOString();
-  for (const cp of core.compiled) state.rules[cp.policy.id] = cp.hash;
+  Object.assign(state.rules, core.ruleHashes());
   if (prev) Object.assign(state.profiles, prev.profiles);
 
   const windowDays = opts.windowDays ?? 14;

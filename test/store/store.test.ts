@@ -3,6 +3,7 @@ import { funnel, recordOutcome, screen, type Delivery } from '../../src/index.js
 import { openStore, StoreBusyError, MissingDriverError, type ScreenStore } from '../../src/node/index.js';
 import { loadDriver } from '../../src/store/db.js';
 import { screenIntoStore } from '../../src/store/run.js';
+import { engineOf } from '../../src/matcher/create.js';
 import { matcherOf, smallRegister } from '../screen/helpers.js';
 import { dropTarget, freshTarget, postgresReachable } from './targets.js';
 
@@ -23,7 +24,7 @@ async function run(store: ScreenStore, asOf = AS_OF, batchSize = 7) {
   try {
     const planned: Delivery[] = [];
     const r = await screenIntoStore(store, lease, people, { matcher, asOf, batchSize, channels: 'both', onDeliveries: (d) => void planned.push(...d) });
-    await store.finishRun(lease, { rules: Object.fromEntries(matcher.core.compiled.map((c) => [c.policy.id, c.hash])), asOf });
+    await store.finishRun(lease, { rules: engineOf(matcher).ruleHashes(), asOf });
     return { ...r, planned };
   } finally {
     await lease.release();

@@ -10,6 +10,7 @@ import { crashPoint } from '../../store/store.js';
 import { screenIntoStore } from '../../store/run.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { loadMatcher } from '../io.js';
+import { engineOf } from '../../matcher/create.js';
 import { checkOutPath, removeStaleTemps, writeFileAtomic } from '../out.js';
 import { readRegister, type RegisterReader } from '../register.js';
 import { readStateFile, stateChunks } from '../state-file.js';
@@ -184,7 +185,7 @@ export const screenCommand: Command = {
           },
         });
         bar.clear();
-        await store.finishRun(lease, { rules: Object.fromEntries(matcher.core.compiled.map((cp) => [cp.policy.id, cp.hash])), asOf: typeof asOf === 'string' ? asOf : asOf.toISOString() });
+        await store.finishRun(lease, { rules: engineOf(matcher).ruleHashes(), asOf: typeof asOf === 'string' ? asOf : asOf.toISOString() });
         crashPoint('finished');
         tally.profiles = r.profiles + reader.badCount();
         tally.invalid += reader.badCount();
