@@ -1,5 +1,6 @@
 import { MAX_PROFILE_BYTES } from '../profile/validate.js';
 import type { ScreenError } from '../screen/types.js';
+import { RawLine } from '../store/run.js';
 import { chunksOf, LineSplitter } from './lines.js';
 
 /** A register file read as profiles, with what could not be read. */
@@ -15,9 +16,10 @@ export interface RegisterReader {
 /**
  * Streams a JSON Lines register: blank lines skipped, a UTF-8 BOM accepted, a line that is not JSON
  * or is longer than the profile size limit reported by its line number and skipped as it streams by.
- * `beforeYield` lets the caller apply back-pressure (an output stream that needs draining).
+ * `beforeYield` lets the caller apply back-pressure (an output stream that needs draining); with
+ * `raw`, lines come out as `RawLine`s, unparsed.
  */
-export function readRegister(path: string, opts: { beforeYield?: () => Promise<void> | undefined } = {}): RegisterReader {
+export function readRegister(path: string, opts: { beforeYield?: () => Promise<void> | undefined; raw?: boolean } = {}): RegisterReader {
   let bytes = 0;
   let line = 0;
   let count = 0;
@@ -31,6 +33,8 @@ export function readRegister(path: string, opts: { beforeYield?: () => Promise<v
     line++;
     if (text === null) return report('line_too_long', `line ${line} is longer than ${MAX_PROFILE_BYTES} characters, the profile size limit; skipped`), undefined;
     if (!text.trim()) return undefined;
+    // Parsed later, if at all (a store skips people whose line it has seen under the same rules).
+    if (opts.raw) return new RawLine(line, text);
     try {
       const value: unknown = JSON.parse(text);
       profileIndex++;

@@ -3,7 +3,8 @@ import type { Db } from './db.js';
 /**
  * One schema for SQLite and PostgreSQL, in numbered migrations applied in order and recorded in
  * `schema_migrations`. `{serial}` is an auto-numbered key in either dialect. Append a migration for
- * a change; never edit one that has shipped.
+ * a change; never edit one that has shipped. `{without_rowid}` clusters SQLite tables on their key
+ * (PostgreSQL has no such clause), which halves the writes of a first run.
  */
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -12,7 +13,9 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
 CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE rules (policy_id TEXT PRIMARY KEY, hash TEXT NOT NULL);
 -- One row per person screened. No names, phones or other profile fields: only what the next run compares.
-CREATE TABLE people (profile_id TEXT PRIMARY KEY, region_code TEXT, sent TEXT);
+-- fingerprint: the person's register line and the run's rules and day, hashed; equal next time, nothing can have changed.
+CREATE TABLE people (profile_id TEXT PRIMARY KEY, region_code TEXT, sent TEXT, fingerprint TEXT){without_rowid};
+CREATE INDEX people_fingerprint ON people (fingerprint);
 -- The last verdict per person and policy, under the rule version (hash) it was computed with.
 CREATE TABLE verdicts (
   profile_id TEXT NOT NULL,
@@ -25,7 +28,7 @@ CREATE TABLE verdicts (
   pushed_at TEXT,
   officer_id TEXT,
   PRIMARY KEY (profile_id, policy_id)
-);
+){without_rowid};
 CREATE TABLE follow_ups (
   profile_id TEXT NOT NULL,
   policy_id TEXT NOT NULL,
@@ -33,8 +36,7 @@ CREATE TABLE follow_ups (
   due TEXT NOT NULL,
   done TEXT,
   PRIMARY KEY (profile_id, policy_id, day_offset)
-);
-CREATE INDEX follow_ups_open ON follow_ups (due) WHERE done IS NULL;
+){without_rowid};
 -- Deliveries planned and not yet handed over keep their recipient; it is cleared once told or sent.
 CREATE TABLE outbox (
   seq {serial},
@@ -86,7 +88,7 @@ export async function migrate(db: Db): Promise<number> {
     if (current > SCHEMA_VERSION) throw new Error(`the store has schema version ${current}, newer than this guiyan knows (${SCHEMA_VERSION}); upgrade guiyan`);
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
-      await db.exec(m.sql.replaceAll('{serial}', serial(db)));
+      await db.exec(m.sql.replaceAll('{serial}', serial(db)).replaceAll('{without_rowid}', db.dialect === 'sqlite' ? ' WITHOUT ROWID' : ''));
       await db.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [m.version, new Date().toISOString()]);
     }
     return SCHEMA_VERSION;

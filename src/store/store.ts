@@ -175,11 +175,20 @@ export class SqlStore implements ScreenStore {
     return out;
   }
 
+  async peopleByFingerprint(fingerprints: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (fingerprints.length === 0) return out;
+    const where = inList(this.db, 'fingerprint', fingerprints);
+    for (const r of await this.db.all<{ profile_id: string; fingerprint: string }>(`SELECT profile_id, fingerprint FROM people WHERE ${where.sql}`, [where.param])) out.set(r.fingerprint, r.profile_id);
+    return out;
+  }
+
   async commitBatch(lease: RunLease, batch: RunBatch): Promise<void> {
     const db = this.db;
     await db.tx(async () => {
       await this.renew(lease);
       await this.writePeople(batch.people, batch.known);
+      await db.runMany('UPDATE people SET fingerprint = ? WHERE profile_id = ?', (batch.touched ?? []).map(([id, fp]) => [fp, id]));
       const plannedAt = new Date().toISOString();
       // An id already there is the same delivery planned before a crash: the first stays.
       await db.runMany(
@@ -199,8 +208,8 @@ export class SqlStore implements ScreenStore {
       await db.run(`DELETE FROM verdicts WHERE ${where.sql}`, [where.param]);
     }
     await db.runMany(
-      'INSERT INTO people (profile_id, region_code, sent) VALUES (?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET region_code = excluded.region_code, sent = excluded.sent',
-      people.map(([id, e]) => [id, e.regionCode ?? null, e.sent ? JSON.stringify(e.sent) : null]),
+      'INSERT INTO people (profile_id, region_code, sent, fingerprint) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET region_code = excluded.region_code, sent = excluded.sent, fingerprint = excluded.fingerprint',
+      people.map(([id, e, fp]) => [id, e.regionCode ?? null, e.sent ? JSON.stringify(e.sent) : null, fp ?? null]),
     );
     const verdicts: unknown[][] = [];
     const tasks: unknown[][] = [];

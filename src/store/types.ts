@@ -12,7 +12,10 @@ export interface RunLease {
 
 /** One batch of a run: the people whose records changed, and the deliveries planned for them. */
 export interface RunBatch {
-  people: readonly (readonly [profileId: string, entry: ProfileEntry])[];
+  /** Each with its fingerprint (see `RawLine`), when it came from a register line. */
+  people: readonly (readonly [profileId: string, entry: ProfileEntry, fingerprint?: string])[];
+  /** People whose records did not change but whose register line did: their new fingerprints. */
+  touched?: readonly (readonly [profileId: string, fingerprint: string])[];
   /** Ids of people in `people` the store already held (their old records are replaced). */
   known: ReadonlySet<string>;
   deliveries: readonly Delivery[];
@@ -54,6 +57,8 @@ export interface ScreenStore {
   previousRules(): Promise<Record<string, string>>;
   /** The records of these people, as the screening state keeps them (follow-ups included, outcomes not). */
   loadPeople(ids: readonly string[]): Promise<Map<string, ProfileEntry>>;
+  /** The people whose stored fingerprint is one of these: fingerprint → person. */
+  peopleByFingerprint(fingerprints: readonly string[]): Promise<Map<string, string>>;
   /** In one transaction: the batch's records replace the old ones and its deliveries join the outbox (an id already there is kept as it is). */
   commitBatch(lease: RunLease, batch: RunBatch): Promise<void>;
   /** Records the run's rules and instant once every batch is in. */

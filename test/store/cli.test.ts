@@ -46,11 +46,37 @@ describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --sto
     expect(sent.length).toBeGreaterThan(20);
     expect(new Set(sent.map((d) => d.id)).size).toBe(sent.length);
     const second = await run(screenArgs(store, out, ['--json']));
-    expect(JSON.parse(second.stdout)).toMatchObject({ profiles: 200, events: {}, deliveries: {}, written: 0 });
+    const again = JSON.parse(second.stdout) as { unchanged: number; invalid: number };
+    expect(again).toMatchObject({ profiles: 200, events: {}, deliveries: {}, written: 0 });
+    // Every valid person skipped unparsed: same line, same rules, same day.
+    expect(again.unchanged + again.invalid).toBe(200);
     expect(lines(out)).toEqual(sent);
     const s = await openStore(store);
     expect(await s.counts()).toMatchObject({ outbox: sent.length, untold: 0 });
     await s.close();
+  });
+
+  it.skipIf(skip)('screens again only the people whose line changed, and everyone on another day', async () => {
+    const dir = tmp();
+    const store = target(kind);
+    const register = join(dir, 'r.jsonl');
+    const rows = readFileSync(REGISTER, 'utf8').split('\n').filter(Boolean);
+    writeFileSync(register, rows.join('\n'));
+    const args = (asOf: string) => ['screen', '--profiles', register, '--rules', RULES, '--store', store, '--as-of', asOf, '--out', join(dir, 'o.jsonl'), '--json'];
+    const first = JSON.parse((await run(args(AS_OF))).stdout) as { unchanged: number; invalid: number };
+    expect(first.unchanged).toBe(0);
+    // One person (valid: they were told something) gains a chat id: screened again.
+    const told = (lines(join(dir, 'o.jsonl'))[0] as unknown as { profileId: string }).profileId;
+    const k = rows.findIndex((l) => (JSON.parse(l) as { id?: string }).id === told);
+    const p = JSON.parse(rows[k]!) as { contact?: Record<string, unknown> };
+    p.contact = { ...p.contact, wechat: 'wx_new_person' };
+    rows[k] = JSON.stringify(p);
+    writeFileSync(register, rows.join('\n'));
+    const second = JSON.parse((await run(args(AS_OF))).stdout) as { unchanged: number; invalid: number };
+    expect(second.unchanged).toBe(200 - first.invalid - 1);
+    expect(JSON.parse((await run(args(AS_OF))).stdout)).toMatchObject({ unchanged: 200 - first.invalid });
+    const nextDay = JSON.parse((await run(args('2026-06-02T10:00:00+08:00'))).stdout) as { unchanged: number };
+    expect(nextDay.unchanged).toBe(0);
   });
 
   it.skipIf(skip)('marks nothing told without --out: the next run with --out hands every one over', async () => {

@@ -168,11 +168,12 @@ export const screenCommand: Command = {
       return screenFile(io, values.profiles, values.state, values.out, total, options, tally, !!values.json);
     }
 
-    const reader = readRegister(values.profiles);
+    const reader = readRegister(values.profiles, { raw: true });
     const bar = progressBar(reader, total);
     const store = await openStore(values.store!);
     let waiting = 0;
     let written = 0;
+    let unchanged = 0;
     try {
       const lease = await store.acquire({ waitMs: waitSeconds * 1000 });
       try {
@@ -188,6 +189,7 @@ export const screenCommand: Command = {
         await store.finishRun(lease, { rules: engineOf(matcher).ruleHashes(), asOf: typeof asOf === 'string' ? asOf : asOf.toISOString() });
         crashPoint('finished');
         tally.profiles = r.profiles + reader.badCount();
+        unchanged = r.unchanged;
         tally.invalid += reader.badCount();
         if (values.out) written = await handOver(store, values.out);
         else {
@@ -201,8 +203,11 @@ export const screenCommand: Command = {
       await store.close();
     }
     tally.errors = [...reader.bad, ...tally.errors];
-    tally.extra = values.out ? { written } : { waiting };
-    tally.lines = values.out ? [`written to ${values.out}: ${written} (told)`] : [`waiting in the outbox: ${waiting} (shown above, not told; run with --out FILE to hand them over)`];
+    tally.extra = { unchanged, ...(values.out ? { written } : { waiting }) };
+    tally.lines = [
+      ...(unchanged ? [`unchanged since their last screening under these rules and day: ${unchanged} (not screened again)`] : []),
+      values.out ? `written to ${values.out}: ${written} (told)` : `waiting in the outbox: ${waiting} (shown above, not told; run with --out FILE to hand them over)`,
+    ];
     summarize(io, !!values.json, tally, (performance.now() - bar.started) / 1000, !!values.out);
     return 0;
   },
