@@ -1,5 +1,5 @@
 import { POLICY_TIME_ZONE } from '../core/dates.js';
-import { contentHash } from '../core/hash.js';
+import { canonicalJson } from '../core/hash.js';
 import type { Locale } from '../core/text.js';
 import type { Profile } from '../profile/schema.js';
 import { describeEvent } from '../messages/describe.js';
@@ -60,11 +60,32 @@ export function deliveriesFor(profile: Profile, events: readonly ScreenEvent[], 
 /**
  * A delivery's stable id: the person, the channel, each event (kind, policy, the field a
  * `needs-info` asks for, rule version) and the run's instant. A rerun of the same run plans the same
- * ids, so an outbox or a gateway can drop what it already holds. 128 bits, two hashes.
+ * ids, so an outbox or a gateway can drop what it already holds. 128 bits written with the letters
+ * a–p only: no run of digits that a phone-number mask could mistake for a number.
  */
 export function deliveryId(profileId: string, channel: string, events: readonly ScreenEvent[], runIso: string): string {
-  const key = [profileId, channel, runIso, events.map((e) => [e.kind, e.policyId, e.ruleHash, e.kind === 'needs-info' ? (e.missing?.[0] ?? '') : ''])];
-  return contentHash(key) + contentHash(['delivery', key]);
+  const text = canonicalJson([profileId, channel, runIso, events.map((e) => [e.kind, e.policyId, e.ruleHash, e.kind === 'needs-info' ? (e.missing?.[0] ?? '') : ''])]);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  let c = 0x9e3779b9;
+  let d = 0x85ebca6b ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    a = Math.imul(a ^ k, 0x01000193);
+    b = Math.imul(b ^ k, 0x5bd1e995);
+    b ^= b >>> 15;
+    c = Math.imul(c ^ k, 0xcc9e2d51);
+    c ^= c >>> 13;
+    d = Math.imul(d + k, 0x1b873593) ^ (d >>> 17);
+  }
+  return letters(a) + letters(b) + letters(c) + letters(d);
+}
+
+const LETTERS = 'abcdefghijklmnop';
+function letters(n: number): string {
+  let out = '';
+  for (let i = 0; i < 8; i++, n >>>= 4) out = LETTERS[n & 15]! + out;
+  return out;
 }
 
 /**

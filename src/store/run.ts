@@ -1,6 +1,7 @@
 import { contentHash } from '../core/hash.js';
 import { formatDay } from '../core/dates.js';
 import { maskText } from '../core/mask.js';
+import { engineOf } from '../matcher/create.js';
 import { createOfficerAssigner } from '../officers/assign.js';
 import { screen } from '../screen/screen.js';
 import { emptyState } from '../screen/state.js';
@@ -48,9 +49,9 @@ const duplicate = (index: number, id: string): ScreenError => ({ index, profileI
 export async function screenIntoStore(store: ScreenStore, lease: RunLease, profiles: AsyncIterable<unknown> | Iterable<unknown>, opts: StoreRunOptions): Promise<StoreRunResult> {
   const size = Math.max(1, opts.batchSize ?? 2000);
   const rules = await store.previousRules();
-  const core = opts.matcher.core;
+  const core = engineOf(opts.matcher);
   // Everything besides the person that decides what a run tells: rule versions, the day, the window.
-  const runKey = contentHash({ rules: core.compiled.map((cp) => [cp.policy.id, cp.hash]), day: formatDay(core.day(opts.asOf)), windowDays: opts.windowDays ?? 14 });
+  const runKey = contentHash({ rules: core.ruleHashes(), day: formatDay(core.day(opts.asOf)), windowDays: opts.windowDays ?? 14 });
   const assign = opts.followUp?.assign ?? (opts.officers ? createOfficerAssigner(opts.officers, { load: await store.officerLoad() }).assign : undefined);
   const seen = new Set<string>();
   const result: StoreRunResult = { profiles: 0, invalid: 0, events: 0, planned: 0, unchanged: 0 };
