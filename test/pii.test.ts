@@ -78,6 +78,16 @@ describe('personal data never leaves whole', () => {
   it('maskText masks phones and ID numbers in every common spelling', () => {
     for (const s of [PHONE, '+86 138 1234 5678', '138-1234-5678', '+8613812345678', ID, ID_X, ID.toLowerCase()]) expect(leaks(maskText(`x ${s} y`))).toEqual([]);
     expect(maskText(PHONE)).toBe('138****5678');
+    // Spellings that slip past a plain pattern: dots, single spaces, full-width digits and dashes.
+    for (const [s, masked] of [
+      ['138.1234.5678', '138****5678'],
+      ['１３８１２３４５６７８', '138****5678'],
+      ['138－1234－5678', '138****5678'],
+      ['5306 0219 9001 0112 34', '5306**********1234'],
+      ['５３０６０２１９９００１０１１２３Ｘ'.replace('Ｘ', 'X'), '5306**********123X'],
+    ])
+      expect(maskText(`id ${s} x`)).toBe(`id ${masked} x`);
+    for (const keep of ['2026-06-01', 'r1-0000350', '1,500,000', '63600  36384  27216', 'abcdefghijklmnop']) expect(maskText(keep)).toBe(keep);
     expect(maskText(ID)).toBe('5306**********1234');
     expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
     expect(maskPhone(PHONE)).toBe('138****5678');

@@ -5,8 +5,25 @@
 const ID_RE = /(?<![0-9])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9])/g;
 const PHONE_RE = /(?<![0-9])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?![0-9])/g;
 
+/**
+ * A run of digits (ASCII or full-width) with single spaces, dots or dashes (also full-width)
+ * between them: the spellings that slip past the patterns above (138.1234.5678, １３８１２３４５６７８,
+ * 5306 0219 9001 0112 34). Masked when its digits make a phone or ID number.
+ */
+const RUN_RE = /(?<![0-9０-９])[+＋]?[0-9０-９](?:[ .\-\u3000．－]?[0-9０-９])+[Xx]?(?![0-9０-９])/g;
+
+const asciiDigits = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+function maskRun(run: string): string {
+  const digits = asciiDigits(run).replace(/[^0-9Xx]/g, '');
+  const phone = digits.replace(/^86(?=1[3-9]\d{9}$)/, '');
+  if (/^1[3-9]\d{9}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  if (/^\d{17}[\dXx]$/.test(digits)) return `${digits.slice(0, 4)}**********${digits.slice(-4)}`;
+  return run;
+}
+
 export function maskText(text: string): string {
-  return text.replace(ID_RE, '$1**********$2').replace(PHONE_RE, '$1****$2');
+  return text.replace(ID_RE, '$1**********$2').replace(PHONE_RE, '$1****$2').replace(RUN_RE, maskRun);
 }
 
 export function maskPhone(phone: string): string {

@@ -157,6 +157,34 @@ describe('guiyan screen: inputs and outputs', () => {
     expect((await run(['store', 'import', '--state', state, '--store', store])).code).toBe(2);
   });
 
+  it('masks profile ids that are phone numbers in disguise, in the summary, the deliveries shown and the reports', async () => {
+    const dir = tmp();
+    const store = join(dir, 's.db');
+    const first = await run(screenArgs(store, join(dir, 'o.jsonl')));
+    expect(first.code).toBe(0);
+    const told = (lines(join(dir, 'o.jsonl'))[0] as unknown as { profileId: string }).profileId;
+    const rows = readFileSync(REGISTER, 'utf8').split('\n').filter(Boolean);
+    const row = rows.find((l) => (JSON.parse(l) as { id?: string }).id === told)!;
+    const disguised = ['138.1234.5678', '１３９１２３４５６７８'];
+    const register = join(dir, 'r.jsonl');
+    writeFileSync(register, [row.replace(told, disguised[0]!), row.replace(told, disguised[0]!), row.replace(told, disguised[1]!)].join('\n'));
+    const store2 = join(dir, 's2.db');
+    const outputs = [
+      await run(['screen', '--profiles', register, '--rules', RULES, '--store', store2, '--as-of', AS_OF, '--json']),
+      await run(['screen', '--profiles', register, '--rules', RULES, '--store', store2, '--as-of', AS_OF, '--out', join(dir, 'o2.jsonl')]),
+      await run(['report', '--store', store2, '--due', '2027-01-01']),
+      await run(['report', '--store', store2, '--due', '2027-01-01', '--json']),
+      await run(['outcome', '--store', store2, '--profile', disguised[0]!, '--policy', 'no-such-policy', '--outcome', 'applied']),
+    ];
+    const all = outputs.map((o) => `${o.stdout}\n${o.stderr}`).join('\n');
+    expect(all).toMatch(/duplicate|appeared earlier/);
+    expect(all).toMatch(/138\*{4}5678/);
+    expect(all).toMatch(/139\*{4}5678/);
+    expect(all).not.toMatch(/1234\.5678|１２３４/);
+    // The deliveries file is for the sender: ids and numbers whole.
+    expect(lines(join(dir, 'o2.jsonl')).map((d) => (d as unknown as { profileId: string }).profileId)).toEqual(disguised);
+  });
+
   it('accepts a BOM, and skips a line over the profile size limit at once, by its line number', async () => {
     const dir = tmp();
     const register = join(dir, 'r.jsonl');
