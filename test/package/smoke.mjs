@@ -18,6 +18,17 @@ for (const name of ['parsePolicies', 'createMatcher', 'ProfileSchema', 'PolicySc
   if (!(name in cjs)) fail(`CJS build lacks ${name}`);
 }
 if (typeof node.loadPolicyDir !== 'function') fail('guiyan/node lacks loadPolicyDir');
+if (typeof node.openStore !== 'function') fail('guiyan/node lacks openStore');
+// The drivers are optional peers: loading guiyan/node must not load them.
+if (Object.keys(require.cache).some((k) => /node_modules[\\/](better-sqlite3|pg)[\\/]/.test(k))) fail('guiyan/node loads a database driver before a store is opened');
+{
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const store = await node.openStore(join(mkdtempSync(join(tmpdir(), 'guiyan-smoke-')), 's.db'));
+  if ((await store.counts()).people !== 0) fail('a new store is not empty');
+  await store.close();
+}
 for (const cond of ['import', 'require']) {
   for (const entry of ['.', './node']) {
     const types = pkg.exports[entry][cond].types;
