@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { funnel, recordOutcome, screen, type Delivery } from '../../src/index.js';
+import { dispatch, funnel, InMemoryChatSender, InMemorySmsGateway, recordOutcome, screen, type Delivery } from '../../src/index.js';
 import { openStore, StoreBusyError, MissingDriverError, type ScreenStore } from '../../src/node/index.js';
 import { loadDriver } from '../../src/store/db.js';
 import { screenIntoStore } from '../../src/store/run.js';
@@ -101,6 +101,28 @@ describe.each([['sqlite' as const], ['postgres' as const]])('the %s store', (kin
       ]);
       await expect(store.recordOutcome({ profileId: 'nobody', policyId: 'x', outcome: 'applied', at: '2026-06-20' })).rejects.toThrow(/no screening record/);
       await expect(store.recordOutcome({ ...pushed[0]!, profileId: pushed[0]!.id, outcome: 'applied', at: '2026-06-20', rating: 6 })).rejects.toThrow(/1 to 5/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.skipIf(skip)('dispatches through a gateway once per id, however often it is asked to', async () => {
+    const store = await fresh(kind);
+    try {
+      const { planned } = await run(store);
+      const sms = new InMemorySmsGateway();
+      const chat = new InMemoryChatSender();
+      const ledger = store.ledger();
+      // A crash after a few were sent: the next dispatch covers them all again.
+      const first = await dispatch(planned.slice(0, 5), { sms, chat }, { ledger });
+      expect(first).toMatchObject({ sent: 5, skipped: 0 });
+      const second = await dispatch(store.untold(), { sms, chat }, { ledger });
+      expect(second).toMatchObject({ sent: planned.length - 5, skipped: 0 });
+      const third = await dispatch(planned, { sms, chat }, { ledger });
+      expect(third).toMatchObject({ sent: 0, skipped: planned.length });
+      const ids = [...sms.sent, ...chat.sent].map((m) => m.id);
+      expect(ids.sort()).toEqual(planned.map((d) => d.id).sort());
+      expect((await store.counts()).untold).toBe(0);
     } finally {
       await store.close();
     }
