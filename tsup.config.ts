@@ -7,9 +7,16 @@ export default defineConfig([
     dts: true,
     clean: true,
     sourcemap: true,
-    // The worker pool finds its own file through import.meta.url, also in the CommonJS build.
-    shims: true,
-    target: 'node20',
+    // No shims: they put Node's path and url modules into the shared core chunk. The worker pool,
+    // in guiyan/node only, finds its own file through __filename (CJS) or import.meta.url (ESM).
+    // CommonJS is split too, so guiyan and guiyan/node share one copy of the core (one
+    // PolicyValidationError class for instanceof).
+    splitting: true,
+    target: 'es2022',
+    esbuildOptions(options, { format }) {
+      // CommonJS has no import.meta (and needs none: __filename is there).
+      if (format === 'cjs') options.define = { ...options.define, 'import.meta.url': 'undefined' };
+    },
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegionCode } from '../profile/schema.js';
 import { Identifier, Text } from '../policy/schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { leaf, Value } from '../policy/terms.js';
 import { ANY, leafFields, type Allowed, type Operand, type Operator, type Verdict } from './types.js';
 

@@ -1,5 +1,5 @@
 import { regionPrefix } from '../regions/codes.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RegionCode } from '../profile/schema.js';
 import { leaf, list, Scalar } from '../policy/terms.js';
 import { ANY, leafFields, type Operator } from './types.js';

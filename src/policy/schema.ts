@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeafSchemas, type LeafCondition } from '../ops/index.js';
 import { IsoDate, RegionCode } from '../profile/schema.js';
 import { FieldPath, Identifier, LIMITS, list, NumberValue, ParamName, Text } from './terms.js';

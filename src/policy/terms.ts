@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldInfo } from '../profile/fields.js';
 
 /**

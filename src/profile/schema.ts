@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../core/dates.js';
 import type { LocalizedText } from '../core/text.js';
 import { BUSINESS_FORMS, GENDERS, GROUPS, INDUSTRIES, NEEDS, REGISTRATION_FORMS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';

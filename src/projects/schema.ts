@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, RegionCode } from '../profile/schema.js';
 import { ConditionSchema, FieldPath, Identifier, LIMITS, PolicyKind, Text } from '../policy/schema.js';
 
