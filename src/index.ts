@@ -5,7 +5,7 @@ export { runPolicyCases, type CaseResult } from './engine/cases.js';
 export { ProfileSchema, type Profile } from './profile/schema.js';
 export { ProfileValidationError, parseProfile, safeParseProfile, type ProfileIssue } from './profile/validate.js';
 export { FIELDS, type FieldInfo } from './profile/fields.js';
-export { createMatcher, type Matcher } from './matcher/create.js';
+export { createMatcher, type Matcher, type CreateMatcherOptions } from './matcher/create.js';
 export type { Evaluation, EvaluateOptions, MatcherOptions } from './engine/matcher.js';
 export type { Reason } from './engine/explain.js';
 export type { AmountRange } from './engine/amount.js';
@@ -46,7 +46,7 @@ export {
   type Deadline,
   type RankWeights,
 } from './recommend/index.js';
-export { SYNONYMS, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';
+export { SYNONYMS, pinyinReader, type PinyinReader, type SearchHit, type SearchOptions, type SynonymEntry } from './search/index.js';
 export { applyAnswer, readDate, readNumber, readRegion, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';
 export { converse, initialState, detectIntent, INTENTS, WORDS as CONVERSE_WORDS, type ConversationState, type ConverseOptions, type ConverseResult, type ConverseChannel, type IntentDef, type IntentName } from './converse/index.js';
 export { lintSources, type LintFinding, type LintOptions } from './lint/index.js';

@@ -6,6 +6,7 @@ import { PolicyValidationError } from '../policy/errors.js';
 import { parsePolicies } from '../policy/parse.js';
 import type { Policy } from '../policy/schema.js';
 import { readPolicySources } from '../node/index.js';
+import { pinyinReader } from '../search/pinyin.js';
 
 /** A profile read from disk, with the fixture's own `asOf` and expectations when it carries them. */
 export interface ProfileFile {
@@ -60,5 +61,5 @@ export async function loadRules(rulesDir: string): Promise<Policy[]> {
 }
 
 export async function loadMatcher(rulesDir: string): Promise<Matcher> {
-  return createMatcher(await loadRules(rulesDir));
+  return createMatcher(await loadRules(rulesDir), { pinyin: pinyinReader });
 }

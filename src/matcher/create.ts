@@ -1,6 +1,6 @@
 import type { Locale } from '../core/text.js';
 import { nextQuestionFor, type NextQuestionOptions, type Question } from '../ask/index.js';
-import { searchPolicies, type SearchHit, type SearchOptions } from '../search/index.js';
+import { searchPolicies, type PinyinReader, type SearchHit, type SearchOptions } from '../search/search.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfileFast } from '../engine/profile-check.js';
 import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from '../engine/matcher.js';
@@ -35,14 +35,20 @@ export function engineOf(matcher: Matcher): MatcherCore {
   return core;
 }
 
+export interface CreateMatcherOptions extends MatcherOptions {
+  /** Lets `search` match pinyin ("daikuan", "cydbdk"): pass `pinyinReader`. Without it search matches characters, English and synonyms, and the pinyin tables stay out of the bundle. */
+  pinyin?: PinyinReader;
+}
+
 /**
  * Compiles policies once for many evaluations.
  * @example
  * const m = createMatcher(parsePolicies([{ name: 'a.yaml', text }]));
  * m.evaluate({ id: 'p1', groups: ['college-graduate'] }, { asOf: '2025-06-01' });
  */
-export function createMatcher(policies: readonly Policy[], options: MatcherOptions = {}): Matcher {
-  const core = new MatcherCore(policies, options);
+export function createMatcher(policies: readonly Policy[], options: CreateMatcherOptions = {}): Matcher {
+  const { pinyin, ...coreOptions } = options;
+  const core = new MatcherCore(policies, coreOptions);
   const byId = new Map(core.policies.map((p) => [p.id, p]));
   const recommend = (profile: unknown, opts: RecommendOptions = {}) => rankProfile(core, parseProfileFast(profile), core.day(opts.asOf), opts);
   const matcher: Matcher = {
@@ -50,7 +56,7 @@ export function createMatcher(policies: readonly Policy[], options: MatcherOptio
     recommend,
     recommendBundle: (profile, opts = {}) => bundle(recommend(profile, { ...opts, limit: undefined, nearMisses: false }), byId, opts.locale),
     nextQuestion: (profile, opts = {}) => nextQuestionFor(core, parseProfileFast(profile), core.day(opts.asOf), opts),
-    search: (query, opts = {}) => searchPolicies(core, query, opts),
+    search: (query, opts = {}) => searchPolicies(core, query, opts, pinyin),
     nearMiss(profile, policyId, opts = {}) {
       const cp = core.compiledById(policyId);
       const day = core.day(opts.asOf);

@@ -1,10 +1,9 @@
 import Fuse from 'fuse.js';
-import { pinyin } from 'pinyin-pro';
 import type { Status } from '../core/tri.js';
 import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile } from '../profile/validate.js';
-import { SYNONYMS } from './synonyms.js';
+import { SYNONYMS, type SynonymEntry } from './synonyms.js';
 
 /** One policy found by free text; `status` when a profile was given. */
 export interface SearchHit {
@@ -32,13 +31,34 @@ interface Doc {
   initials: string[];
 }
 
-const full = (s: string) => pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
-const initials = (s: string) => pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+/**
+ * How search reads Chinese in Latin letters, so "daikuan" or "cydbdk" find 创业担保贷款. Kept out
+ * of the core: pass `pinyinReader` (guiyan's, over pinyin-pro's tables) to `createMatcher`; an app
+ * that does not will not load the tables, and its search matches characters, English and synonyms.
+ */
+export interface PinyinReader {
+  /** Whole syllables without tones, lower case: 贷款 → "daikuan". */
+  full(text: string): string;
+  /** First letters: 贷款 → "dk". */
+  initials(text: string): string;
+}
+
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 const han = (xs: readonly string[]) => xs.filter(hasHan);
 
+type Entry = SynonymEntry & { forms: ReadonlySet<string> };
+
 /** A synonym entry's terms with the pinyin of its words of two characters or more (one syllable is too loose). */
-const ENTRIES = SYNONYMS.map((e) => ({ ...e, forms: new Set([...e.terms.map((t) => t.toLowerCase()), ...han(e.terms).filter((t) => t.length >= 2).map(full)]) }));
+const entriesOf = (py: PinyinReader | undefined): Entry[] =>
+  SYNONYMS.map((e) => ({ ...e, forms: new Set([...e.terms.map((t) => t.toLowerCase()), ...(py ? han(e.terms).filter((t) => t.length >= 2).map(py.full) : [])]) }));
+const PLAIN_ENTRIES = entriesOf(undefined);
+const entriesByReader = new WeakMap<PinyinReader, Entry[]>();
+function entries(py: PinyinReader | undefined): Entry[] {
+  if (!py) return PLAIN_ENTRIES;
+  let e = entriesByReader.get(py);
+  if (!e) entriesByReader.set(py, (e = entriesOf(py)));
+  return e;
+}
 
 /** Edit distance with adjacent transpositions, stopping early past 1: is `a` one typo from `b`? */
 function oneTypo(a: string, b: string): boolean {
@@ -60,15 +80,18 @@ function oneTypo(a: string, b: string): boolean {
 export const MIN_SCORE = 0.6;
 
 /** Policies are immutable once parsed: matchers built over the same ones share their pinyin. */
-const docs = new WeakMap<Policy, Doc>();
+const docsByReader = new WeakMap<PinyinReader, WeakMap<Policy, Doc>>();
 
-function docOf(p: Policy): Doc {
+function docOf(p: Policy, py: PinyinReader | undefined): Doc {
+  if (!py) return newDoc(p, undefined);
+  let docs = docsByReader.get(py);
+  if (!docs) docsByReader.set(py, (docs = new WeakMap()));
   let doc = docs.get(p);
-  if (!doc) docs.set(p, (doc = newDoc(p)));
+  if (!doc) docs.set(p, (doc = newDoc(p, py)));
   return doc;
 }
 
-function newDoc(p: Policy): Doc {
+function newDoc(p: Policy, py: PinyinReader | undefined): Doc {
   const kindTerms = SYNONYMS.filter((e) => e.kinds.includes(p.kind)).flatMap((e) => e.terms);
   const words = [p.title['zh-CN'], ...han(p.tags), ...han(p.synonyms), ...han(kindTerms)];
   return {
@@ -79,8 +102,8 @@ function newDoc(p: Policy): Doc {
     tags: p.tags,
     synonyms: p.synonyms,
     kindTerms,
-    pinyin: words.map(full),
-    initials: words.map(initials),
+    pinyin: py ? words.map(py.full) : [],
+    initials: py ? words.map(py.initials) : [],
   };
 }
 
@@ -99,15 +122,17 @@ const KEYS = [
 export class SearchIndex {
   private readonly fuse: Fuse<Doc>;
   private readonly kinds: ReadonlyMap<string, Policy['kind']>;
+  private readonly entries: readonly Entry[];
 
-  constructor(policies: readonly Policy[]) {
-    const docs = policies.map(docOf);
+  constructor(policies: readonly Policy[], pinyin?: PinyinReader) {
+    const docs = policies.map((p) => docOf(p, pinyin));
+    this.entries = entries(pinyin);
     this.fuse = new Fuse(docs, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true, ignoreFieldNorm: true });
     this.kinds = new Map(policies.map((p) => [p.id, p.kind]));
   }
 
   /** Kinds a query names through the synonym table: a whole term, or (from two characters) a part of one. */
-  static kindsOf(query: string): Set<string> {
+  kindsOf(query: string): Set<string> {
     const q = query.toLowerCase().replace(/\s+/g, ' ').trim();
     const compact = q.replace(/\s/g, '');
     const out = new Set<string>();
@@ -117,7 +142,7 @@ export class SearchIndex {
       compact === t.replace(/\s/g, '') ||
       (q.length >= 2 && t.length > q.length && t.startsWith(q) && hasHan(q) === hasHan(t)) ||
       (latin && compact.length >= 4 && !hasHan(t) && oneTypo(compact, t.replace(/\s/g, '')));
-    for (const e of ENTRIES) if ([...e.forms].some(named)) for (const k of e.kinds) out.add(k);
+    for (const e of this.entries) if ([...e.forms].some(named)) for (const k of e.kinds) out.add(k);
     return out;
   }
 
@@ -131,7 +156,7 @@ export class SearchIndex {
       const variants = latin && /\s/.test(q) ? [q, q.replace(/\s+/g, '')] : [q];
       for (const v of variants) for (const r of this.fuse.search(v)) if (1 - (r.score ?? 1) >= MIN_SCORE) put(r.item.id, 1 - (r.score ?? 1));
     }
-    const kinds = SearchIndex.kindsOf(q);
+    const kinds = this.kindsOf(q);
     // A query that names a kind reaches every policy of it, a little below a direct title hit.
     for (const [id, kind] of this.kinds) if (kinds.has(kind)) put(id, 0.85);
     return out;
@@ -187,7 +212,9 @@ export function phrasesOf(query: string): string[] {
 }
 
 /** Per matcher, the search index over its policies, built on first search; never stale (the catalogue is fixed). */
-const INDEX = cacheSlot('search.index', (core) => new SearchIndex(core.policies));
+/** Search indexes by pinyin reader (one matcher has one, but the slot does not know it). */
+const PLAIN = {};
+const INDEX = cacheSlot('search.index', () => new WeakMap<object, SearchIndex>());
 
 const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 0, ineligible: 1 };
 
@@ -196,8 +223,10 @@ const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 0, ineligibl
  * synonym table. With a profile, hits carry its status and ineligible ones sink.
  * @example search(core, '借钱', { limit: 5 }) // [{ policyId: 'cn-guarantee-loan-individual', score: 0.85 }, …]
  */
-export function searchPolicies(core: MatcherCore, query: string, opts: SearchOptions = {}): SearchHit[] {
-  const index = core.cache(INDEX);
+export function searchPolicies(core: MatcherCore, query: string, opts: SearchOptions = {}, pinyin?: PinyinReader): SearchHit[] {
+  const byReader = core.cache(INDEX);
+  let index = byReader.get(pinyin ?? PLAIN);
+  if (!index) byReader.set(pinyin ?? PLAIN, (index = new SearchIndex(core.policies, pinyin)));
   const scores = index.match(query);
   let status: Map<string, Status> | undefined;
   if (opts.profile !== undefined) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { converse, createMatcher, parsePolicies, type ConversationState, type ConverseOptions, type Matcher, type Policy } from '../../src/index.js';
+import { converse, createMatcher, pinyinReader, parsePolicies, type ConversationState, type ConverseOptions, type Matcher, type Policy } from '../../src/index.js';
 import { ROOT } from '../helpers/rules.js';
 
 /** The national rules these tests were written against; rules added later do not move them. */
@@ -60,7 +60,7 @@ export function policies(): Policy[] {
 }
 
 let matcher: Matcher | undefined;
-export const testMatcher = (): Matcher => (matcher ??= createMatcher(policies()));
+export const testMatcher = (): Matcher => (matcher ??= createMatcher(policies(), { pinyin: pinyinReader }));
 
 export const AS_OF = '2026-06-01';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { createMatcher, parsePolicies, PolicyValidationError, type Matcher, type Policy, type PolicyIssue } from '../../src/index.js';
+import { createMatcher, parsePolicies, pinyinReader, PolicyValidationError, type Matcher, type Policy, type PolicyIssue } from '../../src/index.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -28,7 +28,8 @@ export function loadRules(): Policy[] {
   return cached;
 }
 
-export const rulesMatcher = (): Matcher => createMatcher(loadRules());
+/** A matcher over the project's rules, with pinyin search as a Node app would set it up. */
+export const rulesMatcher = (): Matcher => createMatcher(loadRules(), { pinyin: pinyinReader });
 
 export interface Fixture {
   file: string;

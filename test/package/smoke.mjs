@@ -35,10 +35,18 @@ for (const cond of ['import', 'require']) {
     if (!existsSync(new URL(`../../${types}`, import.meta.url))) fail(`missing ${types}`);
   }
 }
+// One core for both entry points, in each module system: an error from guiyan/node is guiyan's class.
+const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+const bad = mkdtempSync('/tmp/guiyan-smoke-');
+writeFileSync(`${bad}/broken.yaml`, 'id: [\n');
+const thrown = async (load) => load(bad).then(() => null, (e) => e);
+if (!((await thrown(node.loadPolicyDir)) instanceof esm.PolicyValidationError)) fail('ESM: an error from guiyan/node is not instanceof PolicyValidationError from guiyan');
+if (!((await thrown(require('guiyan/node').loadPolicyDir)) instanceof cjs.PolicyValidationError)) fail('CJS: an error from guiyan/node is not instanceof PolicyValidationError from guiyan');
+rmSync(bad, { recursive: true, force: true });
 const policies = await node.loadPolicyDir('rules');
 const m = esm.createMatcher(policies);
 const out = m.evaluate({ id: 'smoke', groups: ['veteran'], hasOtherLoans: false }, { asOf: '2024-05-01' });
 if (!out.some((e) => e.policyId === 'cn-guarantee-loan-individual' && e.status === 'eligible')) fail('built matcher gives a wrong verdict');
 const help = execFileSync(process.execPath, [pkg.bin.guiyan, '--help'], { encoding: 'utf8' });
 if (!help.includes('match')) fail('bin --help does not list match');
-console.log(`package smoke: ESM, CJS, guiyan/node, types and bin OK (${policies.length} rules)`);
+console.log(`package smoke: ESM, CJS (one core each), guiyan/node, types and bin OK (${policies.length} rules)`);

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createMatcher, parsePolicies, type Policy } from '../../src/index.js';
+import { createMatcher, pinyinReader, parsePolicies, type Policy } from '../../src/index.js';
 import { ROOT } from '../helpers/rules.js';
 
 /** Sample local rules for these tests only: loans, subsidies, land, an award, a site, training. */
@@ -130,7 +130,7 @@ export function catalogue(): Policy[] {
   return cached;
 }
 
-export const catalogueMatcher = () => createMatcher(catalogue());
+export const catalogueMatcher = () => createMatcher(catalogue(), { pinyin: pinyinReader });
 
 /** A rule directory on disk (national rules plus the local samples), for command-line tests. */
 export function writeCatalogue(): string {

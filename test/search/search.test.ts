@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../src/index.js';
 import { loadFixtures } from '../helpers/rules.js';
-import { catalogueMatcher } from '../recommend/catalogue.js';
+import { catalogue, catalogueMatcher } from '../recommend/catalogue.js';
 
 const m = catalogueMatcher();
 const ids = (q: string) => m.search(q).map((h) => h.policyId).sort();
@@ -63,6 +64,20 @@ describe('search: the synonym list', () => {
   it('finds nothing for nonsense and for an empty query', () => {
     expect(m.search('qqqqzzz')).toEqual([]);
     expect(m.search('   ')).toEqual([]);
+  });
+});
+
+describe('search without the pinyin tables', () => {
+  const plain = createMatcher(catalogue());
+  const plainIds = (q: string) => plain.search(q).map((h) => h.policyId).sort();
+
+  it.each(EXPECTED.filter(([q]) => !['tuidi', 'daikuan', 'cydbdk', 'xqd'].includes(q)))('"%s" finds the same policies as with them', (q, want) => {
+    expect(plainIds(q)).toEqual([...want].sort());
+  });
+
+  it.each(['daikuan', 'cydbdk'])('"%s" (pinyin) needs them', (q) => {
+    expect(plainIds(q)).toEqual([]);
+    expect(ids(q).length).toBeGreaterThan(0);
   });
 });
 
