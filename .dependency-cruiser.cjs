@@ -9,7 +9,7 @@
  * of the rule-file schema from them, and the policy language (schema, parsing, checks) is assembled
  * from the registered operators, so it sits above ops.
  *
- * Features (recommend, ask, search, projects, officers, screen, messages, converse, understand, followup, lint,
+ * Features (recommend, ask, search, projects, officers, screen, messages, converse, understand, followup, lint, sql,
  * and the `matcher` facade that joins them) may use one another, without cycles. The screening
  * store (SQLite, PostgreSQL; drivers loaded lazily) sits above them, reached only from node and cli.
  */
@@ -19,7 +19,7 @@ const layers = [
   ['ops', '^src/ops/'],
   ['policy', '^src/policy/(?!(terms|errors)[.]ts$)'],
   ['engine', '^src/engine/'],
-  ['features', '^src/(recommend|ask|search|projects|officers|screen|messages|converse|understand|followup|lint|matcher)/|^src/index\\.ts$'],
+  ['features', '^src/(recommend|ask|search|projects|officers|screen|messages|converse|understand|followup|lint|matcher|sql)/|^src/index\\.ts$'],
   ['store', '^src/store/'],
   ['node', '^src/node/'],
   ['cli', '^src/cli/'],

@@ -7,6 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { dayOf, formatDay } from '../src/core/dates.js';
 import { prng } from './prng.js';
 
@@ -38,7 +39,8 @@ const INDUSTRIES = ['tea', 'vegetables', 'greenhouse', 'fruit', 'aquaculture', '
 const NEEDS = ['financing', 'tax', 'subsidy', 'land', 'site', 'training', 'talent', 'market'];
 const PREFIXES = ['138', '139', '135', '136', '137', '150', '151', '152', '157', '158', '159', '182', '187', '188', '130', '131', '132', '155', '156', '186', '133', '153', '180', '181', '189', '177', '199'];
 
-function person(r: Rng, i: number, seed: number, asOfDay: number): Record<string, unknown> {
+/** One made-up person of the register (exported for tests that need the same population in memory). */
+export function person(r: Rng, i: number, seed: number, asOfDay: number): Record<string, unknown> {
   const dayAgo = (lo: number, hi: number) => formatDay(asOfDay - int(r, lo, hi));
   const region = weighted(r, COUNTIES);
   const age = bell(r, 19, 58);
@@ -133,7 +135,16 @@ async function main(): Promise<void> {
   if (values.out) await new Promise<void>((res, rej) => (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? rej(e) : res())));
 }
 
-main().catch((e) => {
-  process.stderr.write(`gen-register: ${(e as Error).message}\n`);
-  process.exitCode = 1;
-});
+/** `count` people with the generator's seed, valid ones only (no spoiled rows), in memory. */
+export function people(count: number, seed: number, asOf: string): Record<string, unknown>[] {
+  const r = prng(seed);
+  const day = dayOf(asOf);
+  return Array.from({ length: count }, (_, i) => person(r, i + 1, seed, day));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => {
+    process.stderr.write(`gen-register: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  });
+}

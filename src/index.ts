@@ -50,3 +50,4 @@ export { SYNONYMS, pinyinReader, type PinyinReader, type SearchHit, type SearchO
 export { applyAnswer, readDate, readNumber, readRegion, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';
 export { converse, initialState, detectIntent, INTENTS, WORDS as CONVERSE_WORDS, type ConversationState, type ConverseOptions, type ConverseResult, type ConverseChannel, type IntentDef, type IntentName } from './converse/index.js';
 export { lintSources, type LintFinding, type LintOptions } from './lint/index.js';
+export { toSql, registerDdl, registerRow, registerColumnNames, columnName, REGISTER_COLUMNS, type ToSqlOptions, type SqlQuery, type SqlPolicy, type SqlUnsupported, type RegisterColumn, type DialectName } from './sql/index.js';

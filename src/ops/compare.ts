@@ -22,6 +22,7 @@ const TESTS: Record<CompareOp, Test> = {
   lte: (a, b) => a <= b,
 };
 const SYMBOLS: Record<CompareOp, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
+const SQL_SYMBOLS: Record<CompareOp, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 /**
  * Specialised closures per comparison and operand kind: the hot path holds no lookups.
@@ -76,6 +77,8 @@ function compare<K extends CompareOp>(op: K): Operator<z.infer<ReturnType<typeof
   // A known "none" equals nothing, so only "not equal" holds for it.
   reference: (n, fact, value) => (fact === null ? op === 'ne' : TESTS[op](fact, value(n.value))),
   describe: (n, k) => `${SYMBOLS[op]} ${k.show(n.value)}`,
+  // A known "none" equals nothing, so only `ne` passes on it.
+  sql: (n, k) => k.guard(`(${k.value} ${SQL_SYMBOLS[op]} ${k.operand(n.value)})`, op === 'ne'),
   fields: leafFields,
   interval: (n, lit) => compareInterval(op, lit(n.value)),
   nearMiss(n, value) {
@@ -135,6 +138,7 @@ export const between: Operator<BetweenNode> = {
       : [],
   reference: (n, fact, value) => fact !== null && (fact as number) >= (value(n.min) as number) && (fact as number) <= (value(n.max) as number),
   describe: (n, k) => (k.locale === 'en' ? `between ${k.show(n.min)} and ${k.show(n.max)}` : `在${k.show(n.min)}至${k.show(n.max)}之间`),
+  sql: (n, k) => k.guard(`(${k.value} >= ${k.operand(n.min)} AND ${k.value} <= ${k.operand(n.max)})`, false),
   fields: leafFields,
   interval(n, lit) {
     const a = lit(n.min);

@@ -31,4 +31,4 @@ export function operatorFor(node: LeafBase): Operator {
 export { CompareOps, type CompareOp } from './compare.js';
 export { regionCondition } from './membership.js';
 export { ANY, leafFields, valueOf } from './types.js';
-export type { Allowed, ArbKit, Atom, DescribeKit, LeafKit, Move, NodeIssue, Operand, Operator, Verdict } from './types.js';
+export type { Allowed, ArbKit, Atom, DescribeKit, LeafKit, Move, NodeIssue, Operand, Operator, SqlKit, Verdict } from './types.js';

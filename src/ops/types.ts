@@ -81,6 +81,28 @@ export interface ArbKit<A> {
 }
 
 /**
+ * What an operator's SQL form is built from (sql/compile.ts makes one per leaf). Every value from
+ * a rule file reaches the text only through `operand`/`bind` as a bind parameter.
+ */
+export interface SqlKit {
+  /** The fact as a SQL expression: NULL when unanswered or answered "none". */
+  readonly value: string;
+  readonly domain: Domain;
+  /** A literal or parameter of the node, bound as a parameter of the fact's domain. */
+  operand(value: Value): string;
+  /** A list item of the node, bound as a parameter of the fact's domain. */
+  bind(value: unknown): string;
+  /** `test` for an answered field; `noneIs` when it was answered "none" (a known none). */
+  guard(test: string, noneIs: boolean): string;
+  /** A list's length, NULL when the list is unanswered. */
+  listLength(list: string): string;
+  /** The list shares an item with `items` (bound placeholders); NULL when unanswered. */
+  listOverlaps(list: string, items: readonly string[]): string;
+  /** The text starts with `prefix` (bound as a parameter). */
+  startsWith(text: string, prefix: string): string;
+}
+
+/**
  * One operator of the rule language, declaring everything the library needs of it. See the README,
  * "Adding an operator". The reference interpretation is written for clarity (it is the yardstick
  * the compiled closure is tested against); `compile` for speed.
@@ -114,6 +136,11 @@ export interface Operator<N extends LeafBase = LeafBase> {
   nearMiss(node: N, value: (v: Value) => unknown): Move | null;
   /** A generator of valid nodes on the kit's fact, or null when the operator does not apply to it. */
   arbitrary<A>(kit: ArbKit<A>): A | null;
+  /**
+   * The condition as a SQL boolean in Kleene logic (NULL is unknown), the same verdict as `compile`.
+   * An operator without it is reported by `toSql` as not expressible.
+   */
+  sql?(node: N, kit: SqlKit): string;
 }
 
 export const valueOf = (o: Operand, params: ArrayLike<number>): unknown => ('lit' in o ? o.lit : (params[o.param] as number) * o.times);

@@ -30,7 +30,7 @@ export function inList(db: Db, column: string, ids: readonly string[]): { sql: s
 export class MissingDriverError extends Error {
   override name = 'MissingDriverError';
   constructor(readonly packageName: string, what: string) {
-    super(`${what} needs the ${packageName.replace(/@.*$/, '')} package, which is not installed: npm install ${packageName}`);
+    super(`${what} needs the ${packageName.replace(/(?!^)@.*$/, '')} package, which is not installed: npm install ${packageName}`);
   }
 }
 

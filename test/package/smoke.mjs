@@ -13,7 +13,7 @@ const fail = (msg) => {
 const esm = await import('guiyan');
 const cjs = require('guiyan');
 const node = await import('guiyan/node');
-for (const name of ['parsePolicies', 'createMatcher', 'ProfileSchema', 'PolicySchema', 'PolicyValidationError', 'ProfileValidationError']) {
+for (const name of ['parsePolicies', 'createMatcher', 'ProfileSchema', 'PolicySchema', 'PolicyValidationError', 'ProfileValidationError', 'toSql', 'registerDdl']) {
   if (!(name in esm)) fail(`ESM build lacks ${name}`);
   if (!(name in cjs)) fail(`CJS build lacks ${name}`);
 }

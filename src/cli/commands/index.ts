@@ -1,6 +1,7 @@
 import type { Command } from '../args.js';
 import { ask } from './ask.js';
 import { chat } from './chat.js';
+import { findCommand } from './find.js';
 import { lint } from './lint.js';
 import { match } from './match.js';
 import { projects } from './projects.js';
@@ -13,4 +14,4 @@ import { search } from './search.js';
 import { test } from './test.js';
 
 /** Every subcommand, in the order `guiyan --help` lists them. */
-export const COMMANDS: readonly Command[] = [match, recommend, search, ask, chat, projects, screenCommand, storeCommand, outcomeCommand, report, lint, test];
+export const COMMANDS: readonly Command[] = [match, recommend, search, ask, chat, projects, screenCommand, storeCommand, outcomeCommand, findCommand, report, lint, test];

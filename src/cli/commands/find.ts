@@ -1,0 +1,97 @@
+import { formatRange } from '../../core/text.js';
+import { labelOf } from '../../engine/display.js';
+import { loadPolicyDir } from '../../node/index.js';
+import { find, openRegister, type FindPolicy } from '../../node/sql/find.js';
+import type { Locale } from '../../core/text.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { renderTable } from '../../core/table.js';
+
+const HELP = `guiyan find --register FILE|URL --policy ID [--policy ID …] [options]
+
+政策找人: runs the policies as SQL where the register lives — DuckDB for people.jsonl or
+people.parquet, PostgreSQL for postgres://user@host:port/database/table — and prints per policy
+how many people are eligible, unknown and ineligible, the eligible (ids masked), the answers that
+would settle the unknown, and whether the policy is 免申即享-ready (every field it reads is in the register).
+
+${COMMON_HELP}
+  --register R     people.jsonl | people.parquet | postgres://…/database/table
+  --policy ID      a policy to run (repeatable; default every policy in force)
+  --set P=V        政策沙盘: try a parameter value (P is name or policyId.name; repeatable)
+  --with-rules DIR 政策沙盘: try changed rule files (policies matched by id)
+  --limit N        eligible ids listed per policy (default 20)`;
+
+const WORDS: Record<Locale, Record<string, string>> = {
+  'zh-CN': { policy: '政策', eligible: '符合', unknown: '待确认', ineligible: '不符合', total: '金额合计', ready: '免申即享', yes: '可', no: '否（缺：{x}）', settle: '待确认者补充以下信息可判定', people: '人', gained: '新增符合', lost: '不再符合', change: '金额合计变化', first: '符合者（前{n}名）', rows: '名册{n}人，基准日{d}，用时{ms}毫秒' },
+  en: { policy: 'policy', eligible: 'eligible', unknown: 'unknown', ineligible: 'ineligible', total: 'total amount', ready: '免申即享-ready', yes: 'yes', no: 'no (missing: {x})', settle: 'answers that would settle the unknown', people: 'people', gained: 'gain eligibility', lost: 'lose eligibility', change: 'change in total amount', first: 'eligible (first {n})', rows: '{n} people in the register, as of {d}, {ms} ms' },
+};
+const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_m, k: string) => String(v[k] ?? ''));
+
+function parseSets(list: string[], ids: string[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const s of list) {
+    const m = /^(?:([a-z][a-z0-9-]+)\.)?([A-Za-z][A-Za-z0-9]*)=(-?\d+(?:\.\d+)?)$/.exec(s);
+    if (!m) throw new UsageError(`--set takes name=value or policyId.name=value, not ${JSON.stringify(s)}`);
+    for (const id of m[1] ? [m[1]] : ids) (out[id] ??= {})[m[2]!] = Number(m[3]);
+  }
+  return out;
+}
+
+export const findCommand: Command = {
+  name: 'find',
+  summary: '政策找人: run policies as SQL over a register (DuckDB or PostgreSQL)',
+  async run(io) {
+    const { values } = parse(io.argv, {
+      register: { type: 'string' },
+      policy: { type: 'string', multiple: true },
+      set: { type: 'string', multiple: true },
+      'with-rules': { type: 'string' },
+      limit: { type: 'string', default: '20' },
+    });
+    if (values.help) return io.stdout(HELP), 0;
+    if (!values.register) throw new UsageError('find needs --register FILE|URL; see guiyan find --help');
+    const locale = localeOf(values.locale);
+    const w = WORDS[locale];
+    const all = await loadPolicyDir(values.rules);
+    const wanted = values.policy ?? [];
+    for (const id of wanted) if (!all.some((p) => p.id === id)) throw new UsageError(`no policy ${id} in ${values.rules}`);
+    const policies = wanted.length ? all.filter((p) => wanted.includes(p.id)) : all;
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit takes a whole number');
+    const asOf = values['as-of'] ?? new Date();
+    const set = values.set?.length ? parseSets(values.set, policies.map((p) => p.id)) : undefined;
+    const changed = values['with-rules'] ? await loadPolicyDir(values['with-rules']) : undefined;
+    const reg = await openRegister(values.register);
+    try {
+      const r = await find(reg, policies, { asOf, limit, set, changed });
+      if (values.json) {
+        io.stdout(JSON.stringify(r, null, 2));
+        return r.unsupported.length ? 1 : 0;
+      }
+      io.stdout(fill(w.rows!, { n: r.rows, d: r.asOf, ms: Math.round(r.ms) }));
+      const title = new Map(policies.map((p) => [p.id, p.title[locale] ?? p.title['zh-CN']]));
+      const amount = (p: FindPolicy) => (p.total.unit ? formatRange({ min: p.total.min, max: p.total.max, unit: p.total.unit }, locale) : '—');
+      io.stdout(
+        renderTable(
+          [w.policy!, w.eligible!, w.unknown!, w.ineligible!, w.total!, w.ready!],
+          r.policies.map((p) => [`${title.get(p.policyId)} (${p.policyId})`, String(p.counts.eligible), String(p.counts.unknown), String(p.counts.ineligible), amount(p), p.ready ? w.yes! : fill(w.no!, { x: p.absent.join(', ') })]),
+        ),
+      );
+      for (const p of r.policies) {
+        io.stdout(`\n${title.get(p.policyId)} (${p.policyId})`);
+        if (p.eligible.length) io.stdout(`  ${fill(w.first!, { n: p.eligible.length })}: ${p.eligible.join(', ')}`);
+        if (p.settle.length) io.stdout(`  ${w.settle}: ${p.settle.map((s) => `${labelOf(s.field, locale)} (${s.field}) ${s.people} ${w.people}`).join('; ')}`);
+        if (p.whatIf) {
+          const x = p.whatIf;
+          io.stdout(`  ${w.gained}: ${x.gained}${x.gainedIds.length ? ` (${x.gainedIds.join(', ')})` : ''}`);
+          io.stdout(`  ${w.lost}: ${x.lost}${x.lostIds.length ? ` (${x.lostIds.join(', ')})` : ''}`);
+          io.stdout(`  ${w.change}: ${x.change.min >= 0 ? '+' : ''}${x.change.min} … ${x.change.max >= 0 ? '+' : ''}${x.change.max}`);
+        }
+      }
+      for (const u of r.unsupported) io.stderr(`${u.policyId} ${u.path}: ${u.message} [${u.code}]`);
+      for (const id of r.notInForce) io.stderr(`${id}: not in force at ${r.asOf}`);
+      return r.unsupported.length ? 1 : 0;
+    } finally {
+      await reg.session.close();
+    }
+  },
+};
