@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
 import { POLICY_TIME_ZONE, parseIsoDate } from '../core/dates.js';
 
 /** A daily window in which nothing is sent; `start` after `end` wraps past midnight. */
@@ -39,7 +38,11 @@ export function deferQuiet(at: Date, quiet: QuietHours | false = DEFAULT_QUIET):
 
 /** ISO date-time on the zone's wall clock with its offset: 2026-06-01T08:00:00+08:00. */
 export function isoInZone(at: Date, timeZone: string = POLICY_TIME_ZONE): string {
-  return formatISO(new TZDate(at.getTime(), timeZone));
+  const z = new TZDate(at.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const east = -z.getTimezoneOffset();
+  const offset = east === 0 ? 'Z' : `${east > 0 ? '+' : '-'}${two(Math.floor(Math.abs(east) / 60))}:${two(Math.abs(east) % 60)}`;
+  return `${String(z.getFullYear()).padStart(4, '0')}-${two(z.getMonth() + 1)}-${two(z.getDate())}T${two(z.getHours())}:${two(z.getMinutes())}:${two(z.getSeconds())}${offset}`;
 }
 
 /** The run's instant: a Date, a date-time with offset, or a civil date read as its midnight in the zone. */

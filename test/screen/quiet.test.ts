@@ -37,4 +37,15 @@ describe('quiet hours', () => {
     expect(isoInZone(runInstant('2026-06-01'))).toBe('2026-06-01T00:00:00+08:00');
     expect(isoInZone(deferQuiet(runInstant('2026-06-01')))).toBe('2026-06-01T08:00:00+08:00');
   });
+
+  it.each([
+    ['2026-06-01T00:00:00Z', 'Asia/Shanghai', '2026-06-01T08:00:00+08:00'],
+    ['2026-06-01T00:00:00Z', 'UTC', '2026-06-01T00:00:00Z'],
+    ['2026-01-15T12:34:56Z', 'America/St_Johns', '2026-01-15T09:04:56-03:30'],
+    ['2026-07-15T12:34:56Z', 'America/St_Johns', '2026-07-15T10:04:56-02:30'],
+    ['2026-03-01T00:00:00Z', 'Asia/Kathmandu', '2026-03-01T05:45:00+05:45'],
+    ['1999-12-31T16:00:00Z', 'Asia/Shanghai', '2000-01-01T00:00:00+08:00'],
+  ])('writes %s on the wall clock of %s as %s', (instant, zone, iso) => {
+    expect(isoInZone(new Date(instant), zone)).toBe(iso);
+  });
 });
