@@ -1,4 +1,5 @@
 import { daysInMonth, formatDay, parseIsoDate, toDayNumber } from '../core/dates.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import { fill, pick, type Locale } from '../core/text.js';
 import { fieldInfo, type FieldInfo } from '../profile/fields.js';
 import type { Profile } from '../profile/schema.js';
@@ -18,22 +19,11 @@ const YES = new Set(['是', '是的', '有', '有的', '对', '对的', '嗯', '
 const NO = new Set(['否', '不是', '没有', '没', '无', '不', '不对', '没有的', 'n', 'no', 'false', '0']);
 const NONE = new Set(['无', '没有', '没', '否', '都不是', '都没有', '暂无', '还没有', '还没', '还没登记', '没登记', '未登记', 'none', 'no', 'not yet', 'n/a', '-']);
 
-const MESSAGES: Record<AnswerErrorCode, [string, string, string, string]> = {
-  'unknown-field': ['没有这个问题：{field}', 'no such question: {field}', '', ''],
-  empty: ['请回复答案', 'please reply with an answer', '是', 'yes'],
-  'not-boolean': ['没看懂，请回复“是”或“否”', 'please reply yes or no', '是', 'yes'],
-  'not-number': ['没看懂数字，请回复数字，如{example}', 'please reply with a number, e.g. {example}', '20', '20'],
-  'not-date': ['没看懂日期，请按“2023年6月”或“2023-06-01”回复', 'please reply with a date such as 2023-06-01 or 2023.6', '2023年6月', '2023-06-01'],
-  'not-choice': ['没看懂，请回复选项序号，如{example}', 'please reply with an option number, e.g. {example}', '1', '1'],
-  'not-region': ['没找到这个地方，请回复县区名，如{example}', 'unknown place; reply with a county name, e.g. {example}', '开州区', 'Kaizhou District'],
-  invalid: ['答案不符合要求：{detail}', 'the answer does not fit: {detail}', '', ''],
-};
 
 function fail(code: AnswerErrorCode, locale: Locale, vars: Record<string, string> = {}): AnswerResult {
-  const m = MESSAGES[code];
-  const en = locale === 'en';
-  const example = vars.example ?? (en ? m[3] : m[2]);
-  return { ok: false, code, message: fill(en ? m[1] : m[0], { ...vars, example }), example };
+  const m = wordsFor(locale).answer[code];
+  const example = vars.example ?? m.example;
+  return { ok: false, code, message: fill(m.message, { ...vars, example }), example };
 }
 
 const norm = (s: string) =>

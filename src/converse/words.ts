@@ -1,4 +1,5 @@
 import type { Status } from '../core/tri.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import type { Locale } from '../core/text.js';
 
 /** Every phrase the bot says, per locale, kept as data. `sms` is the short form, `chat` the full one. */
@@ -99,7 +100,7 @@ export const WORDS: Record<Locale, Words> = {
       sms: '您好！说需求（如“想贷款”）查政策，回“开始”测资格，回“结果”看推荐，回T退订。',
       chat: '您好！我可以帮您查找返乡创业扶持政策：\n· 直接说需求，如“想贷款”“有没有种茶的补贴”“土地流转”\n· 回“开始”逐项测资格，回“结果”看推荐\n· 回“详情 序号”看条件、金额和需带材料\n· 回“重来”重新开始，回“退订”或T不再接收',
     },
-    status: { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
+    status: wordsFor('zh-CN').status,
     optedOut: '已退订，不再发送消息。如需恢复请回“订阅”。',
     resubscribed: '已恢复接收。',
     restarted: '已清空，重新开始。',
@@ -178,7 +179,7 @@ export const WORDS: Record<Locale, Words> = {
       sms: 'Hi! Text a need (e.g. loan), CHECK, RESULT or STOP to opt out.',
       chat: 'Hello! I help you find start-up support for returnees:\n- tell me a need, e.g. "loan", "tea subsidy", "land transfer"\n- reply "check" to answer a few questions, "result" for advice\n- reply "more N" for conditions, amount and documents\n- reply "restart" to start over, "stop" to opt out',
     },
-    status: { eligible: 'eligible', unknown: 'to confirm', ineligible: 'not eligible' },
+    status: wordsFor('en').status,
     optedOut: 'Unsubscribed; no more messages. Reply SUBSCRIBE to resume.',
     resubscribed: 'You are subscribed again.',
     restarted: 'Cleared; starting over.',

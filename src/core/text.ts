@@ -1,5 +1,7 @@
-export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+import { wordsFor } from './catalogue/index.js';
+import type { Locale } from './locale.js';
+
+export { LOCALES, type Locale } from './locale.js';
 
 /** A text in zh-CN (required) and English (optional). */
 export interface LocalizedText {
@@ -8,7 +10,7 @@ export interface LocalizedText {
 }
 
 export function pick(text: LocalizedText, locale: Locale = 'zh-CN'): string {
-  return locale === 'en' ? (text.en ?? text['zh-CN']) : text['zh-CN'];
+  return (Object.hasOwn(text, locale) ? text[locale] : undefined) ?? text['zh-CN'];
 }
 
 export const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
@@ -24,13 +26,11 @@ export function fill(template: string, vars: Record<string, string | number | un
 /** 200000 → "20万元" (zh-CN) or "CNY 200,000" (en). */
 export function formatMoney(value: number, unit: string, locale: Locale): string {
   if (unit !== 'CNY') return `${value} ${unit}`;
-  if (locale === 'en') return `CNY ${value.toLocaleString('en-US')}`;
-  if (value >= 10_000 && value % 100 === 0) return `${value / 10_000}万元`;
-  return `${value}元`;
+  return wordsFor(locale).money.cny(value);
 }
 
 export function formatRange(range: { min: number; max: number; unit: string }, locale: Locale): string {
   if (range.min === range.max) return formatMoney(range.max, range.unit, locale);
-  if (range.min === 0) return locale === 'en' ? `up to ${formatMoney(range.max, range.unit, locale)}` : `最高${formatMoney(range.max, range.unit, locale)}`;
+  if (range.min === 0) return wordsFor(locale).money.upTo(formatMoney(range.max, range.unit, locale));
   return `${formatMoney(range.min, range.unit, locale)}–${formatMoney(range.max, range.unit, locale)}`;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import type { Tri } from '../core/tri.js';
 import { dayOf } from '../core/dates.js';
 import { operatorFor, regionCondition, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
@@ -28,7 +29,19 @@ export interface CompiledNode {
     readonly inputs: readonly { field: string; slot: number }[];
     /** A literal or parameter of the node in the fact's domain, at the given parameter values. */
     readonly value: (v: Value, params: ArrayLike<number>) => unknown;
+    /** The leaf's reasons already built, by locale and value read (see explain.ts). */
+    readonly memo: ReasonMemo;
   };
+}
+
+/**
+ * Reasons one leaf has given, frozen, by locale and the value it read. Owned by the compiled leaf,
+ * so it lives as long as its matcher. Invalidation: kept for one parameter table (one day) at a
+ * time, emptied when another is used; each locale's map is cleared past 1024 values.
+ */
+export interface ReasonMemo {
+  params: ArrayLike<number> | null;
+  byLocale: Partial<Record<Locale, Map<unknown, unknown>>>;
 }
 
 export interface CompileScope {
@@ -108,7 +121,7 @@ export function compileCondition(node: Condition, scope: CompileScope, at: strin
       const inputs = op.fields(node).map((field) => ({ field, slot: scope.facts.slot({ field }) }));
       const verdict = op.compile(node, { slot, operand: (v) => toOperand(v, domain, scope) });
       const value = (v: Value, p: ArrayLike<number>) => valueOf(toOperand(v, domain, scope), p);
-      return { kind: 'leaf', node, at, children: [], verdict, leaf: { op, node, ref, domain, slot, inputs, value } };
+      return { kind: 'leaf', node, at, children: [], verdict, leaf: { op, node, ref, domain, slot, inputs, value, memo: { params: null, byLocale: {} } } };
     }
   }
 }

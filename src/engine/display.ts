@@ -1,27 +1,12 @@
 import { formatDay } from '../core/dates.js';
 import { maskText } from '../core/mask.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import { pick, type Locale } from '../core/text.js';
 import { fieldInfo } from '../profile/fields.js';
 import { regionName } from '../regions/codes.js';
 import type { Measure } from '../policy/schema.js';
 import type { Domain, FactRef } from './facts.js';
 
-const MEASURE_LABEL: Record<Measure, [string, string]> = {
-  age: ['年龄', 'age'],
-  'days-since': ['{label}至今天数', 'days since {label}'],
-  'months-since': ['{label}至今整月数', 'full months since {label}'],
-  'calendar-months-since': ['{label}至今所跨月数', 'calendar months since {label}'],
-  'calendar-years-since': ['{label}距今年数', 'calendar years since {label}'],
-  count: ['{label}数量', 'number of {label}'],
-};
-
-const MEASURE_UNIT: Partial<Record<Measure, [string, string]>> = {
-  age: ['岁', ' years old'],
-  'days-since': ['天', ' days'],
-  'months-since': ['个月', ' months'],
-  'calendar-months-since': ['个月', ' months'],
-  'calendar-years-since': ['年', ' years'],
-};
 
 export function labelOf(path: string, locale: Locale): string {
   const info = fieldInfo(path);
@@ -32,7 +17,7 @@ export function labelOf(path: string, locale: Locale): string {
 export function factLabel(r: FactRef, locale: Locale): string {
   const base = labelOf(r.field, locale);
   if (r.per) return `${base}/${labelOf(r.per, locale)}`;
-  if (r.measure) return MEASURE_LABEL[r.measure][locale === 'en' ? 1 : 0].replace('{label}', base);
+  if (r.measure) return wordsFor(locale).measure.label[r.measure].replace('{label}', base);
   return base;
 }
 
@@ -43,15 +28,15 @@ function choiceLabel(path: string, value: string, locale: Locale): string {
 
 /** A value in a fact's domain as a person reads it; personal data masked. */
 export function showValue(value: unknown, r: FactRef, domain: Domain, locale: Locale): string {
-  const en = locale === 'en';
-  if (value === undefined) return en ? 'unknown' : '未知';
-  if (value === null) return en ? 'none' : '无';
-  if (Array.isArray(value)) return value.length === 0 ? (en ? 'none' : '无') : value.map((v) => showValue(v, r, domain, locale)).join(en ? ', ' : '、');
+  const w = wordsFor(locale);
+  if (value === undefined) return w.value.unknown;
+  if (value === null) return w.value.none;
+  if (Array.isArray(value)) return value.length === 0 ? w.value.none : value.map((v) => showValue(v, r, domain, locale)).join(w.list.sep);
   switch (domain) {
     case 'date':
       return typeof value === 'number' ? formatDay(value) : String(value);
     case 'boolean':
-      return value === true ? (en ? 'yes' : '是') : value === false ? (en ? 'no' : '否') : String(value);
+      return value === true ? w.value.yes : value === false ? w.value.no : String(value);
     case 'choice':
     case 'choices':
       return choiceLabel(r.field, String(value), locale);
@@ -60,11 +45,11 @@ export function showValue(value: unknown, r: FactRef, domain: Domain, locale: Lo
     case 'number': {
       if (typeof value !== 'number') return String(value);
       if (r.per) return Number.isFinite(value) ? `${Math.round(value * 1000) / 10}%` : '∞';
-      const mu = r.measure ? MEASURE_UNIT[r.measure] : undefined;
-      if (mu) return `${value}${mu[en ? 1 : 0]}`;
+      const mu = r.measure ? (w.measure.unit as Partial<Record<Measure, string>>)[r.measure] : undefined;
+      if (mu) return `${value}${mu}`;
       const unit = fieldInfo(r.field)?.unit;
       if (!unit) return String(value);
-      return en ? `${value} ${pick(unit, locale)}` : `${value}${pick(unit, locale)}`;
+      return w.value.withUnit(value, pick(unit, locale));
     }
     default:
       return maskText(String(value));

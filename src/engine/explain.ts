@@ -1,3 +1,4 @@
+import { wordsFor } from '../core/catalogue/index.js';
 import { fill, pick, type Locale } from '../core/text.js';
 import { triToOutcome, type Outcome } from '../core/tri.js';
 import type { CompiledNode } from './compile.js';
@@ -31,25 +32,15 @@ function buildLeafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<nu
   for (const i of leaf.inputs) if (f[i.slot] === undefined) unanswered = true;
   const actual = showValue(unanswered ? undefined : f[leaf.slot], ref, domain, locale);
   const label = factLabel(ref, locale);
-  const text = leaf.node.reason
-    ? fill(pick(leaf.node.reason, locale), { actual, expected, label })
-    : locale === 'en'
-      ? `${label}: ${actual}; required ${expected}`
-      : `${label}：${actual}，要求${expected}`;
+  const text = leaf.node.reason ? fill(pick(leaf.node.reason, locale), { actual, expected, label }) : wordsFor(locale).reason.leaf(label, actual, expected);
   return Object.freeze({ path: ref.field, status, text, actual, expected, at: n.at });
 }
 
 /**
  * A leaf's reason depends only on the value it read (its outcome follows from that value and the
  * day's parameters) and the locale, and many people share those: reasons are frozen and memoised
- * per leaf, keyed by the value itself (lists by their joined items).
+ * in the compiled leaf (its `memo`, see compile.ts), keyed by the value itself (lists by their joined items).
  */
-interface Memo {
-  params: ArrayLike<number>;
-  zh: Map<unknown, Reason>;
-  en: Map<unknown, Reason>;
-}
-const MEMO = new WeakMap<CompiledNode, Memo>();
 const MEMO_LIMIT = 1024;
 
 function leafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, locale: Locale): Reason {
@@ -59,12 +50,12 @@ function leafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>
     if (!Array.isArray(v)) return buildLeafReason(n, f, p, locale, triToOutcome(n.verdict(f, p)));
     key = `\u0002${v.join('\u0001')}`;
   }
-  let memo = MEMO.get(n);
-  if (!memo || memo.params !== p) {
-    memo = { params: p, zh: new Map(), en: new Map() };
-    MEMO.set(n, memo);
+  const memo = n.leaf!.memo;
+  if (memo.params !== p) {
+    memo.params = p;
+    memo.byLocale = {};
   }
-  const map = locale === 'en' ? memo.en : memo.zh;
+  const map = (memo.byLocale[locale] ??= new Map()) as Map<unknown, Reason>;
   let r = map.get(key);
   if (r === undefined) {
     if (map.size >= MEMO_LIMIT) map.clear();
@@ -103,7 +94,7 @@ function explainInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number
     return;
   }
   if (n.kind === 'not') {
-    const prefix = locale === 'en' ? 'must not hold: ' : '不得满足：';
+    const prefix = wordsFor(locale).reason.not;
     for (const r of explain(n.children[0]!, f, p, locale)) out.push({ ...r, status: FLIP[r.status], text: prefix + r.text });
     return;
   }

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import type { AmountRange } from './amount.js';
 import type { Reason } from './explain.js';
 import { evaluation, NONE, type Evaluation } from './evaluation.js';
@@ -17,15 +18,15 @@ export class SharedResults {
   private readonly yes: Evaluation[] = [];
   private yesParams: ArrayLike<number> | null = null;
 
-  private readonly outside: { zh: Map<string, Evaluation>; en: Map<string, Evaluation> }[] = [];
+  private readonly outside: Partial<Record<Locale, Map<string, Evaluation>>>[] = [];
 
   /**
    * Explain-mode "not in this region": depends only on the policy, the profile's region and the
    * locale, so it is built once per combination (bounded).
    */
-  outOfRegion(cp: CompiledPolicy, region: string, locale: string, reasons: () => readonly Reason[]): Evaluation {
-    const byLocale = (this.outside[cp.index] ??= { zh: new Map(), en: new Map() });
-    const map = locale === 'en' ? byLocale.en : byLocale.zh;
+  outOfRegion(cp: CompiledPolicy, region: string, locale: Locale, reasons: () => readonly Reason[]): Evaluation {
+    const byLocale = (this.outside[cp.index] ??= {});
+    const map = (byLocale[locale] ??= new Map());
     let e = map.get(region);
     if (!e) {
       if (map.size > 1024) map.clear();

@@ -1,3 +1,4 @@
+import { wordsFor } from '../core/catalogue/index.js';
 import { formatMoney, type Locale } from '../core/text.js';
 import { regionName } from '../regions/codes.js';
 import type { ScreenState } from '../screen/types.js';
@@ -53,12 +54,10 @@ const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '�
 
 /** The funnel as table cells (header and rows), for a plain-text or CSV renderer. */
 export function funnelTable(rows: readonly FunnelRow[], { by, locale = 'zh-CN', titles }: { by: 'policy' | 'region'; locale?: Locale; titles?: (policyId: string) => string }): { header: string[]; rows: string[][] } {
-  const zh = locale === 'zh-CN';
-  const header = zh
-    ? [by === 'policy' ? '政策' : '地区', '已推送', '已申请', '申请率', '已获批', '获批率', '未获批', '未回应', '不感兴趣', '获批金额']
-    : [by === 'policy' ? 'policy' : 'region', 'pushed', 'applied', 'apply %', 'granted', 'grant %', 'rejected', 'no response', 'not interested', 'granted amount'];
+  const w = wordsFor(locale).report;
+  const header = w.funnelHead(by);
   const name = (key: string) => (by === 'policy' ? (titles?.(key) ?? key) : key === '—' ? key : regionName(key, locale));
-  const total = rows.reduce((t, r) => ({ ...t, pushed: t.pushed + r.pushed, applied: t.applied + r.applied, granted: t.granted + r.granted, rejected: t.rejected + r.rejected, noResponse: t.noResponse + r.noResponse, notInterested: t.notInterested + r.notInterested, grantedAmount: t.grantedAmount + r.grantedAmount }), blank(zh ? '合计' : 'total'));
+  const total = rows.reduce((t, r) => ({ ...t, pushed: t.pushed + r.pushed, applied: t.applied + r.applied, granted: t.granted + r.granted, rejected: t.rejected + r.rejected, noResponse: t.noResponse + r.noResponse, notInterested: t.notInterested + r.notInterested, grantedAmount: t.grantedAmount + r.grantedAmount }), blank(w.total));
   const line = (r: FunnelRow, label: string) => [label, String(r.pushed), String(r.applied), pct(r.applied, r.pushed), String(r.granted), pct(r.granted, r.applied), String(r.rejected), String(r.noResponse), String(r.notInterested), formatMoney(r.grantedAmount, 'CNY', locale)];
   return { header, rows: [...rows.map((r) => line(r, name(r.key))), line(total, total.key)] };
 }

@@ -1,3 +1,4 @@
+import { wordsFor } from '../core/catalogue/index.js';
 import { fill, type Locale } from '../core/text.js';
 import { fitsSms, smsParts } from './sms.js';
 import { shortenToFit } from './shorten.js';
@@ -103,7 +104,7 @@ export function renderSms(items: readonly MessageItem[], locale: Locale, opts: S
     const item = items[0]!;
     attempts.push(() => fitSegments(t.sms[item.kind], varsOf(item), 'title', wrap, cap, t.words.ellipsis));
   } else if (items.length > 1) {
-    const q = (s: string) => (locale === 'zh-CN' ? `「${s}」` : `"${s}"`);
+    const q = wordsFor(locale).quote;
     const titles = [...new Set(items.map((i) => i.title))];
     const count = String(items.length);
     for (let n = titles.length; n >= 2; n--) {

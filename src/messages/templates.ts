@@ -1,3 +1,4 @@
+import { wordsFor } from '../core/catalogue/index.js';
 import type { Locale } from '../core/text.js';
 
 /** What a screening run can tell a person. */
@@ -63,7 +64,7 @@ export const TEMPLATES: Record<Locale, MessageTemplates> = {
     words: {
       sep: '、',
       ellipsis: '…',
-      status: { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
+      status: wordsFor('zh-CN').status,
       link: '回1查看详情',
       optOut: '回T退订',
       tail: '{link}，{optOut}',
@@ -92,7 +93,7 @@ export const TEMPLATES: Record<Locale, MessageTemplates> = {
     words: {
       sep: ', ',
       ellipsis: '…',
-      status: { eligible: 'eligible', unknown: 'to be confirmed', ineligible: 'not eligible' },
+      status: wordsFor('en').status,
       link: 'Reply 1: info',
       optOut: 'Reply T to opt out',
       tail: ' {link}. {optOut}',

@@ -1,5 +1,6 @@
 import type { Locale } from '../core/text.js';
 import { pick } from '../core/text.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import type { Profile } from '../profile/schema.js';
 import { parseProfile } from '../profile/validate.js';
 import { INDUSTRIES } from '../profile/vocabulary.js';
@@ -82,21 +83,15 @@ export function rankOfficers(profile: Profile, officers: readonly Officer[], loa
 
 function reasonFor(best: ReturnType<typeof rankOfficers>[number], peers: number, county: string, profile: Profile, locale: Locale): string {
   const o = best.fit.officer;
-  const en = locale === 'en';
+  const w = wordsFor(locale);
   const where = regionName(best.fit.region, locale);
   const field =
     best.fit.industry === 2
-      ? (o.industries ?? []).filter((i) => profile.business?.industry?.includes(i)).map((i) => industryLabel(i, locale)).join(en ? ', ' : '、')
+      ? (o.industries ?? []).filter((i) => profile.business?.industry?.includes(i)).map((i) => industryLabel(i, locale)).join(w.list.sep)
       : '';
   const cap = o.capacity !== undefined ? `/${o.capacity}` : '';
-  if (en) {
-    const covers = `${o.name} covers ${where}${field ? ` and ${field}` : ''}, where the profile is (${regionName(county, 'en')})`;
-    const load = best.full ? `every covering officer is at capacity; lowest load ${best.load}${cap}` : `load ${best.load}${cap}, the lowest of ${peers} equally placed officer${peers === 1 ? '' : 's'}`;
-    return `${covers}; ${load}`;
-  }
-  const covers = `${o.name}负责${where}${field ? `的${field}` : ''}，覆盖创业所在地${regionName(county, 'zh-CN')}`;
-  const load = best.full ? `所有覆盖专员已满额，当前在办${best.load}${cap}件为最少` : `当前在办${best.load}${cap}件，在同等条件的${peers}名专员中最少`;
-  return `${covers}；${load}`;
+  const covers = w.officer.covers(o.name, where, field, regionName(county, locale));
+  return w.officer.join(covers, best.full ? w.officer.full(best.load, cap) : w.officer.least(best.load, cap, peers));
 }
 
 function pickFor(profile: Profile, officers: readonly Officer[], load: Readonly<Record<string, number>>, locale: Locale): OfficerAssignment | null {

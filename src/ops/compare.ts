@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { wordsFor } from '../core/catalogue/index.js';
 import { leaf, Value } from '../policy/terms.js';
 import { ANY, leafFields, type Allowed, type Operand, type Operator, type Verdict } from './types.js';
 
@@ -137,7 +138,7 @@ export const between: Operator<BetweenNode> = {
       ? [{ path: ['max'], code: 'inverted_range', message: `max ${String(n.max)} is below min ${String(n.min)}; nothing can be between them` }]
       : [],
   reference: (n, fact, value) => fact !== null && (fact as number) >= (value(n.min) as number) && (fact as number) <= (value(n.max) as number),
-  describe: (n, k) => (k.locale === 'en' ? `between ${k.show(n.min)} and ${k.show(n.max)}` : `在${k.show(n.min)}至${k.show(n.max)}之间`),
+  describe: (n, k) => wordsFor(k.locale).ops.between(k.show(n.min), k.show(n.max)),
   sql: (n, k) => k.guard(`(${k.value} >= ${k.operand(n.min)} AND ${k.value} <= ${k.operand(n.max)})`, false),
   fields: leafFields,
   interval(n, lit) {

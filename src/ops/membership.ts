@@ -1,3 +1,5 @@
+import { wordsFor } from '../core/catalogue/index.js';
+import type { Locale } from '../core/locale.js';
 import { regionPrefix } from '../regions/codes.js';
 import * as z from 'zod';
 import { RegionCode } from '../profile/schema.js';
@@ -15,11 +17,12 @@ export const presentSchema = z.strictObject({ op: z.literal('present'), ...leaf 
 export const inRegionSchema = z.strictObject({ op: z.literal('in-region'), ...leaf, regions: list(RegionCode).min(1) });
 
 /** Long lists are cut to their first three items and a count, so a reason stays one line. */
-const listWords = (items: string[], locale: string) => {
-  const en = locale === 'en';
+const listWords = (items: string[], locale: Locale) => {
+  const w = wordsFor(locale).list;
   const head = items.length > 4 ? items.slice(0, 3) : items;
   const more = items.length - head.length;
-  return head.join(en ? ', ' : '、') + (more ? (en ? ` and ${more} more` : `等${items.length}项`) : '');
+  const shown = head.join(w.sep);
+  return more ? w.more(shown, items.length, more) : shown;
 };
 
 /**
@@ -59,7 +62,7 @@ export const inList: Operator<z.infer<typeof inSchema>> = {
     return (f) => { const v = f[s]; return v === undefined ? U : v !== null && has(v) ? T : F; };
   },
   reference: (n, fact) => fact !== null && (n.values as unknown[]).includes(fact),
-  describe: (n, k) => (k.locale === 'en' ? `one of: ${listWords(n.values.map(k.show), 'en')}` : `属于：${listWords(n.values.map(k.show), 'zh')}`),
+  describe: (n, k) => wordsFor(k.locale).ops.in(listWords(n.values.map(k.show), k.locale)),
   sql: (n, k) => k.guard(`(${k.value} IN (${n.values.map((v) => k.bind(v)).join(', ')}))`, false),
   fields: leafFields,
   interval: (n) => ({ ...ANY, points: [...n.values] }),
@@ -85,7 +88,7 @@ export const overlaps: Operator<z.infer<typeof overlapsSchema>> = {
     };
   },
   reference: (n, fact) => fact !== null && (fact as unknown[]).some((x) => (n.values as unknown[]).includes(x)),
-  describe: (n, k) => (k.locale === 'en' ? `includes any of: ${listWords(n.values.map(k.show), 'en')}` : `含以下任一项：${listWords(n.values.map(k.show), 'zh')}`),
+  describe: (n, k) => wordsFor(k.locale).ops.overlaps(listWords(n.values.map(k.show), k.locale)),
   sql: (n, k) => k.guard(k.listOverlaps(k.value, n.values.map((v) => k.bind(v))), false),
   fields: leafFields,
   interval: () => null,
@@ -104,7 +107,7 @@ export const present: Operator<z.infer<typeof presentSchema>> = {
     return (f) => { const v = f[s]; return v === undefined ? U : v === null ? F : Array.isArray(v) ? (v.length > 0 ? T : F) : T; };
   },
   reference: (_n, fact) => fact !== null && (Array.isArray(fact) ? fact.length > 0 : true),
-  describe: (_n, k) => (k.locale === 'en' ? 'answered (not none)' : '已有（不为“无”）'),
+  describe: (_n, k) => wordsFor(k.locale).ops.present,
   sql: (_n, k) => k.guard(k.domain === 'choices' ? `(${k.listLength(k.value)} > 0)` : `(CASE WHEN ${k.value} IS NULL THEN NULL ELSE TRUE END)`, false),
   fields: leafFields,
   interval: () => null,
@@ -132,7 +135,7 @@ export const inRegion: Operator<z.infer<typeof inRegionSchema>> = {
     };
   },
   reference: (n, fact) => fact !== null && n.regions.some((code) => (fact as string).startsWith(regionPrefix(code))),
-  describe: (n, k) => (k.locale === 'en' ? `within ${listWords(n.regions.map(k.show), 'en')}` : `位于${listWords(n.regions.map(k.show), 'zh')}`),
+  describe: (n, k) => wordsFor(k.locale).ops.inRegion(listWords(n.regions.map(k.show), k.locale)),
   sql: (n, k) => k.guard(`(${n.regions.map((r) => k.startsWith(k.value, regionPrefix(r))).join(' OR ')})`, false),
   fields: leafFields,
   interval: () => null,

@@ -1,4 +1,5 @@
-import { fill, type Locale } from '../core/text.js';
+import { wordsFor } from '../core/catalogue/index.js';
+import { fill, pick, type Locale } from '../core/text.js';
 import type { AmountRange } from '../engine/amount.js';
 import type { Policy } from '../policy/schema.js';
 import type { Recommendation } from './rank.js';
@@ -31,11 +32,6 @@ export function conflict(a: Policy, b: Policy): { why: Why; group?: string } | n
   return null;
 }
 
-const REASON: Record<Why, [string, string]> = {
-  exclusive: ['与“{other}”不可重复享受（{group}），择优选取', 'cannot be combined with "{other}" ({group}); the better one is kept'],
-  highest: ['与“{other}”就高不就低（{group}），按较高者享受', 'only the higher of this and "{other}" applies ({group})'],
-  excludes: ['与“{other}”不得同时享受', 'cannot be taken together with "{other}"'],
-};
 
 /** Components up to this size are searched exhaustively; larger ones greedily by weight. */
 export const EXHAUSTIVE_LIMIT = 16;
@@ -96,8 +92,8 @@ export function bundle(recs: readonly Recommendation[], policies: ReadonlyMap<st
     const j = [...chosen].find((k) => clash(i, k));
     if (j === undefined) continue;
     const c = conflict(pol[i]!, pol[j]!)!;
-    const other = locale === 'en' ? (pol[j]!.title.en ?? pol[j]!.title['zh-CN']) : pol[j]!.title['zh-CN'];
-    setAside.push({ policyId: items[i]!.policyId, because: items[j]!.policyId, reason: fill(REASON[c.why][locale === 'en' ? 1 : 0], { other, group: c.group }) });
+    const other = pick(pol[j]!.title, locale);
+    setAside.push({ policyId: items[i]!.policyId, because: items[j]!.policyId, reason: fill(wordsFor(locale).bundle[c.why], { other, group: c.group }) });
   }
   const picked = recs.filter((r) => chosen.has(items.indexOf(r)));
   const total = picked.reduce<AmountRange>((t, r) => (r.amount?.unit === 'CNY' ? { min: t.min + r.amount.min, max: t.max + r.amount.max, unit: 'CNY' } : t), { min: 0, max: 0, unit: 'CNY' });

@@ -1,5 +1,6 @@
 import { formatDay } from '../core/dates.js';
-import type { Locale } from '../core/text.js';
+import { wordsFor } from '../core/catalogue/index.js';
+import { pick, type Locale } from '../core/text.js';
 import { T, U } from '../core/tri.js';
 import type { CompiledNode } from '../engine/compile.js';
 import { factLabel, labelOf, showValue } from '../engine/display.js';
@@ -151,14 +152,14 @@ function failingLeaf(n: CompiledNode, c: Ctx): Plan | null {
       hi = move.hi as number;
     }
     const unitOf = fieldInfo(path)?.unit;
-    const unit = unitOf ? (c.locale === 'en' ? ` ${unitOf.en ?? ''}` : unitOf['zh-CN']) : '';
+    const withUnit = (n: number) => (unitOf ? wordsFor(c.locale).nearMiss.by(n, pick(unitOf, c.locale)) : String(n));
     if (lo !== undefined && value < lo) {
       const by = Math.round((lo - value) * 100) / 100;
-      return plan([{ path, kind: 'increase', by, text: changeText('increase', { ...vars, by: `${by}${unit}`, target: show(lo) }, c.locale) }]);
+      return plan([{ path, kind: 'increase', by, text: changeText('increase', { ...vars, by: withUnit(by), target: show(lo) }, c.locale) }]);
     }
     if (hi !== undefined && value > hi) {
       const by = Math.round((value - hi) * 100) / 100;
-      return plan([{ path, kind: 'decrease', by, text: changeText('decrease', { ...vars, by: `${by}${unit}`, target: show(hi) }, c.locale) }]);
+      return plan([{ path, kind: 'decrease', by, text: changeText('decrease', { ...vars, by: withUnit(by), target: show(hi) }, c.locale) }]);
     }
   }
   if (move?.toward === 'one-of') return plan([{ path, kind: 'choose', values: move.values, text: changeText('choose', vars, c.locale) }]);

@@ -9,6 +9,7 @@ import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.
 import { loadMatcher, readProfiles } from '../io.js';
 import { header, renderRecommendations } from './recommend.js';
 import { engineOf } from '../../matcher/create.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan ask [profile.json] [options]
 
@@ -24,9 +25,10 @@ const SKIP = new Set(['跳过', '不知道', '不清楚', 'skip', "don't know", 
 const MAX_RETRIES = 3;
 
 function render(q: Question, n: number, locale: Locale): string {
-  const lines = [`${locale === 'en' ? 'Q' : '问'}${n}. ${q.text}`];
+  const w = wordsFor(locale).cli;
+  const lines = [`${w.question(n)}. ${q.text}`];
   if (q.options) lines.push(...q.options.map((o, i) => `  ${i + 1}. ${o.label}`));
-  if (q.multiple) lines.push(locale === 'en' ? '  (several: e.g. 1,3)' : '  （可多选，如 1,3）');
+  if (q.multiple) lines.push(w.several);
   return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@ import { labelOf } from '../../engine/display.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
 import { renderTable } from '../../core/table.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan match <profile.json | profiles.jsonl | dir> [options]
 
@@ -15,11 +16,6 @@ ${COMMON_HELP}
   --all            include policies of other regions and ineligible ones`;
 
 const ORDER = { eligible: 0, unknown: 1, ineligible: 2 } as const;
-const STATUS = {
-  'zh-CN': { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
-  en: { eligible: 'eligible', unknown: 'unknown', ineligible: 'ineligible' },
-} as const;
-
 /** Eligible first, then unknown, each by the larger amount; catalogue order breaks ties. */
 export function rankEvaluations(list: readonly Evaluation[]): Evaluation[] {
   return list
@@ -48,6 +44,7 @@ export const match: Command = {
       return 0;
     }
     const titles = new Map(matcher.policies.map((p) => [p.id, p]));
+    const w = wordsFor(locale);
     for (const r of results) {
       const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
       io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
@@ -56,12 +53,12 @@ export const match: Command = {
         const p = titles.get(e.policyId)!;
         const keyReasons = e.reasons.filter((x) => x.status !== 'pass').slice(0, 2);
         const why = (keyReasons.length ? keyReasons : e.reasons.slice(0, 2)).map((x) => x.text).join('；');
-        const ask = e.missing.length ? `${locale === 'en' ? ' | to answer: ' : ' ｜待答：'}${e.missing.map((m) => labelOf(m, locale)).join(locale === 'en' ? ', ' : '、')}` : '';
-        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, STATUS[locale][e.status], e.amount ? formatRange(e.amount, locale) : '—', why + ask];
+        const ask = e.missing.length ? `${w.cli.toAnswer}${e.missing.map((m) => labelOf(m, locale)).join(w.list.sep)}` : '';
+        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, w.status[e.status], e.amount ? formatRange(e.amount, locale) : '—', why + ask];
       });
-      io.stdout(rows.length ? renderTable(locale === 'en' ? ['policy', 'status', 'amount', 'why'] : ['政策', '结果', '金额', '依据'], rows) : locale === 'en' ? '(no policy applies)' : '（暂无适用政策）');
+      io.stdout(rows.length ? renderTable(w.cli.matchHead, rows) : w.cli.noPolicy);
     }
-    if (results.some((r) => r.evaluations.some((e) => titles.get(e.policyId)?.sample))) io.stdout(locale === 'en' ? '\n* sample rule, not official text' : '\n* 示例规则，非正式文件');
+    if (results.some((r) => r.evaluations.some((e) => titles.get(e.policyId)?.sample))) io.stdout(w.cli.sample);
     return 0;
   },
 };

@@ -13,6 +13,7 @@ import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
 import { renderTable } from '../../core/table.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan projects <profile.json | profiles.jsonl | dir> [options]
 
@@ -24,36 +25,31 @@ ${COMMON_HELP}
   --all            rank projects in every region, and those that do not suit
   --officers FILE  officers (JSON array, e.g. fixtures/officers.json): assign one per profile, balancing load`;
 
-const STATUS = {
-  'zh-CN': { eligible: '适合', unknown: '待确认', ineligible: '不适合' },
-  en: { eligible: 'suits', unknown: 'unknown', ineligible: 'no' },
-} as const;
-
 const money = (p: Project, locale: Locale) => `${formatMoney(p.capitalNeeded.min, 'CNY', locale)}–${formatMoney(p.capitalNeeded.max, 'CNY', locale)}`;
 
 /** What made the score, in a few words: industry, place, and the first open question or failed condition. */
 function why(r: ProjectRecommendation, project: Project, industries: readonly string[], locale: Locale): string {
-  const en = locale === 'en';
+  const w = wordsFor(locale);
   const b = r.breakdown;
   const parts: string[] = [];
-  if (b.industry === 1) parts.push(en ? 'same industry' : '行业对口');
-  else if (project.industries.some((i) => industries.includes(i))) parts.push(en ? 'related industry' : '行业相关');
-  if (b.locality === 1) parts.push(en ? 'in your county' : '本区县');
-  else if (b.locality >= 0.5) parts.push(en ? 'in your city' : '本市');
-  else if (b.locality > 0) parts.push(en ? 'in your province' : '本省');
-  if (b.capital < 1 && r.fundingPolicies.length) parts.push(en ? `loans cover ${Math.round(b.capital * 100)}% of the start-up capital` : `贷款可覆盖起步资金${Math.round(b.capital * 100)}%`);
-  if (r.missing.length) parts.push((en ? 'to answer: ' : '待答：') + r.missing.map((m) => labelOf(m, locale)).join(en ? ', ' : '、'));
+  if (b.industry === 1) parts.push(w.cli.sameIndustry);
+  else if (project.industries.some((i) => industries.includes(i))) parts.push(w.cli.relatedIndustry);
+  if (b.locality === 1) parts.push(w.cli.county);
+  else if (b.locality >= 0.5) parts.push(w.cli.city);
+  else if (b.locality > 0) parts.push(w.cli.province);
+  if (b.capital < 1 && r.fundingPolicies.length) parts.push(w.cli.loansCover(Math.round(b.capital * 100)));
+  if (r.missing.length) parts.push(w.cli.toAnswerPart + r.missing.map((m) => labelOf(m, locale)).join(w.list.sep));
   else {
     const failed = r.reasons.find((x) => x.status === 'fail');
     if (failed) parts.push(failed.text);
   }
-  return parts.join(en ? '; ' : '，');
+  return parts.join(w.cli.parts);
 }
 
 function funding(r: ProjectRecommendation, policies: ReadonlyMap<string, Policy>, locale: Locale): string {
   if (!r.funding.length) return '—';
-  const st = STATUS[locale];
-  return r.funding.map((f) => `${pick(policies.get(f.policyId)!.title, locale)}${f.status === 'unknown' ? `（${st.unknown}）` : ''}`).join(locale === 'en' ? ', ' : '、');
+  const w = wordsFor(locale);
+  return r.funding.map((f) => `${pick(policies.get(f.policyId)!.title, locale)}${f.status === 'unknown' ? `（${w.status.unknown}）` : ''}`).join(w.list.sep);
 }
 
 export const projects: Command = {
@@ -86,20 +82,19 @@ export const projects: Command = {
     }
     const byId = new Map(catalogue.map((p) => [p.id, p]));
     const policies = new Map(matcher.policies.map((p) => [p.id, p]));
-    const en = locale === 'en';
+    const w = wordsFor(locale);
     results.forEach((r, i) => {
       const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
       io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
       const rows = r.recs.map((x) => {
         const p = byId.get(x.projectId)!;
-        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, STATUS[locale][x.status], x.score.toFixed(2), money(p, locale), funding(x, policies, locale), why(x, p, r.profile.business?.industry ?? [], locale)];
+        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, w.cli.fit[x.status], x.score.toFixed(2), money(p, locale), funding(x, policies, locale), why(x, p, r.profile.business?.industry ?? [], locale)];
       });
-      const header = en ? ['project', 'suits', 'score', 'capital', 'funded by', 'why'] : ['项目', '适配', '得分', '资金需求', '可申请政策', '说明'];
-      io.stdout(rows.length ? renderTable(header, rows) : en ? '(no project suits)' : '（暂无合适项目）');
+      io.stdout(rows.length ? renderTable(w.cli.projectsHead, rows) : w.cli.noProject);
       const a = assigned?.[i];
-      if (a) io.stdout(a.officerId ? (en ? `Service officer: ${a.reason} (${a.officerId})` : `服务专员：${a.reason}（${a.officerId}）`) : en ? 'Service officer: none covers this place' : '服务专员：暂无覆盖该地的专员');
+      if (a) io.stdout(a.officerId ? w.cli.officer(a.reason ?? '', a.officerId) : w.cli.noOfficer);
     });
-    if (results.some((r) => r.recs.some((x) => byId.get(x.projectId)?.sample))) io.stdout(en ? '\n* sample project, not a real listing' : '\n* 示例项目，非真实项目信息');
+    if (results.some((r) => r.recs.some((x) => byId.get(x.projectId)?.sample))) io.stdout(wordsFor(locale).cli.sampleProject);
     return 0;
   },
 };

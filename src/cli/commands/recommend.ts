@@ -6,6 +6,7 @@ import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
 import { renderTable } from '../../core/table.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan recommend <profile.json | profiles.jsonl | dir> [options]
 
@@ -16,26 +17,21 @@ ${COMMON_HELP}
   --limit N        show at most N policies per person
   --near-misses    add ineligible policies with the smallest change that would qualify`;
 
-const STATUS = {
-  'zh-CN': { eligible: '符合', unknown: '待确认', ineligible: '差一点' },
-  en: { eligible: 'eligible', unknown: 'unknown', ineligible: 'near miss' },
-} as const;
-
 /** The ranked list as a table, then what the bundle set aside; shared with `guiyan ask`. */
 export function renderRecommendations(recs: readonly Recommendation[], b: Bundle, policies: ReadonlyMap<string, Policy>, locale: Locale): string {
-  if (recs.length === 0) return locale === 'en' ? '(no policy applies)' : '（暂无适用政策）';
-  const en = locale === 'en';
+  const w = wordsFor(locale);
+  if (recs.length === 0) return w.cli.noPolicy;
   const rows = recs.map((r, i) => {
     const p = policies.get(r.policyId)!;
     const why =
       r.status === 'ineligible' && r.nearMiss
-        ? r.nearMiss.changes.map((c) => c.text).join(en ? '; ' : '；')
-        : carriedBy(r, 2).map((x) => x.text).join(en ? '; ' : '；');
-    return [String(i + 1), `${pick(p.title, locale)}${p.sample ? '*' : ''}`, STATUS[locale][r.status], r.amount ? formatRange(r.amount, locale) : '—', r.score.toFixed(3), why];
+        ? r.nearMiss.changes.map((c) => c.text).join(w.list.clauses)
+        : carriedBy(r, 2).map((x) => x.text).join(w.list.clauses);
+    return [String(i + 1), `${pick(p.title, locale)}${p.sample ? '*' : ''}`, r.status === 'ineligible' ? w.cli.nearMiss : w.status[r.status], r.amount ? formatRange(r.amount, locale) : '—', r.score.toFixed(3), why];
   });
-  const lines = [renderTable(en ? ['#', 'policy', 'status', 'amount', 'score', 'why'] : ['#', '政策', '结果', '金额', '得分', '依据'], rows)];
-  if (b.chosen.length > 1 || b.setAside.length) lines.push(`${en ? 'Together' : '可同时享受'}: ${formatRange(b.total, locale)}`);
-  for (const s of b.setAside) lines.push(`${en ? 'Set aside' : '未计入'}: ${pick(policies.get(s.policyId)!.title, locale)} — ${s.reason}`);
+  const lines = [renderTable(w.cli.recommendHead, rows)];
+  if (b.chosen.length > 1 || b.setAside.length) lines.push(`${w.cli.together}: ${formatRange(b.total, locale)}`);
+  for (const s of b.setAside) lines.push(`${w.cli.setAside}: ${pick(policies.get(s.policyId)!.title, locale)} — ${s.reason}`);
   return lines.join('\n');
 }
 
@@ -61,7 +57,7 @@ export const recommend: Command = {
       return 0;
     }
     for (const r of out) io.stdout(`\n${header(r.profile, r.asOf, locale)}\n${renderRecommendations(r.recs, r.bundle, policies, locale)}`);
-    if (out.some((r) => r.recs.some((x) => policies.get(x.policyId)?.sample))) io.stdout(locale === 'en' ? '\n* sample rule, not official text' : '\n* 示例规则，非正式文件');
+    if (out.some((r) => r.recs.some((x) => policies.get(x.policyId)?.sample))) io.stdout(wordsFor(locale).cli.sample);
     return 0;
   },
 };

@@ -10,6 +10,7 @@ import { openStore } from '../../store/open.js';
 import { loadRules } from '../io.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { renderTable } from '../../core/table.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan report --store S [--by policy|region] [--json]
 guiyan report --store S --due DATE [--json]
@@ -28,15 +29,15 @@ const STATE_DEPRECATED = 'guiyan report: --state is deprecated and will be remov
 
 function dueTable(io: CommandIO, due: DueFollowUp[], locale: Locale, json: boolean): number {
   if (json) return io.stdout(JSON.stringify(due, null, 2)), 0;
-  const head = locale === 'en' ? ['due', 'person', 'policy', 'days after push', 'officer', 'region'] : ['到期', '人员', '政策', '推送后天数', '专员', '地区'];
+  const head = wordsFor(locale).cli.dueHead;
   io.stdout(renderTable(head, due.map((t) => [t.due, t.profileId, t.policyId, String(t.offset), t.officerId ?? '—', t.regionCode ? regionName(t.regionCode, locale) : '—'])));
   return 0;
 }
 
 function scoreTable(rows: readonly ScoreRow[], by: 'department' | 'officer', locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  const head = zh ? [by === 'department' ? '部门' : '专员', '评分', '评价数'] : [by, 'score', 'ratings'];
-  const few = zh ? `—（不足${MIN_RATINGS}条）` : `— (under ${MIN_RATINGS})`;
+  const w = wordsFor(locale).report;
+  const head = w.scoreHead(by);
+  const few = w.tooFew(MIN_RATINGS);
   return renderTable(head, rows.map((r) => [r.key, r.score === null ? few : r.score.toFixed(2), String(r.ratings)]));
 }
 
@@ -64,7 +65,7 @@ export const report: Command = {
     if (values.due !== undefined && !isIsoDate(values.due)) throw new UsageError('--due must be a date such as 2026-06-08');
     const locale = localeOf(values.locale);
     const bys: ('policy' | 'region')[] = by ? [by] : ['policy', 'region'];
-    const empty = locale === 'en' ? '(nothing pushed yet)' : '（尚无推送记录）';
+    const empty = wordsFor(locale).cli.nothingPushed;
 
     if (values.state) {
       io.stderr(STATE_DEPRECATED);

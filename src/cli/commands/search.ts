@@ -2,6 +2,7 @@ import { pick } from '../../core/text.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
 import { renderTable } from '../../core/table.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan search "<query>" [options]
 
@@ -11,11 +12,6 @@ const HELP = `guiyan search "<query>" [options]
 ${COMMON_HELP}
   --profile FILE   show each hit's status for this person (ineligible ones sink)
   --limit N        at most N hits (default 10)`;
-
-const STATUS = {
-  'zh-CN': { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
-  en: { eligible: 'eligible', unknown: 'unknown', ineligible: 'ineligible' },
-} as const;
 
 export const search: Command = {
   name: 'search',
@@ -32,13 +28,14 @@ export const search: Command = {
     const asOf = values['as-of'] ?? person?.asOf;
     const hits = matcher.search(positionals.join(' '), { limit, ...(person ? { profile: person.profile, asOf } : {}) });
     if (values.json) return io.stdout(JSON.stringify(hits, null, 2)), 0;
-    if (hits.length === 0) return io.stdout(locale === 'en' ? '(nothing found)' : '（未找到相关政策）'), 0;
+    const w = wordsFor(locale);
+    if (hits.length === 0) return io.stdout(w.cli.nothingFound), 0;
     const byId = new Map(matcher.policies.map((p) => [p.id, p]));
     const rows = hits.map((h) => {
       const p = byId.get(h.policyId)!;
-      return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, h.policyId, h.score.toFixed(2), h.status ? STATUS[locale][h.status] : ''];
+      return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, h.policyId, h.score.toFixed(2), h.status ? w.status[h.status] : ''];
     });
-    const head = locale === 'en' ? ['policy', 'id', 'match', 'status'] : ['政策', '编号', '匹配度', '结果'];
+    const head = w.cli.searchHead;
     io.stdout(renderTable(person ? head : head.slice(0, 3), person ? rows : rows.map((r) => r.slice(0, 3))));
     return 0;
   },
