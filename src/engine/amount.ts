@@ -71,6 +71,20 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
         return range(upTo ? 0 : x, x, unit);
       };
     }
+    case 'sum': {
+      const parts = a.of.map((x, i) => compileAmount(x, scope, `${at}.of.${i}`, unit));
+      return (f, p) => {
+        let min = 0;
+        let max = 0;
+        for (const part of parts) {
+          const r = part(f, p);
+          if (!r) return null;
+          min += r.min;
+          max += r.max;
+        }
+        return range(min, max, unit);
+      };
+    }
     case 'choose': {
       // First matching option wins; an unknown `when` keeps both it and what follows possible.
       const options = a.options.map((o, i) => ({

@@ -147,6 +147,11 @@ function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
       const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * n(a.rate), cap) : 0;
       return range(a.upTo ? 0 : x, x, unit);
     }
+    case 'sum': {
+      const parts = a.of.map((x) => amountOf(x, ctx, unit));
+      if (parts.some((r) => r === null)) return null;
+      return range(parts.reduce((s, r) => s + r!.min, 0), parts.reduce((s, r) => s + r!.max, 0), unit);
+    }
     case 'choose': {
       let acc: AmountRange | null = null;
       for (const o of a.options) {

@@ -152,6 +152,7 @@ function paramsNeedingFigures(p: Policy): Set<string> {
     else if (a.kind === 'range') [a.min, a.max].forEach(val);
     else if (a.kind === 'per-unit') val(a.rate);
     else if (a.kind === 'per-year') [a.perYear, a.years].forEach(val);
+    else if (a.kind === 'sum') a.of.forEach(amount);
     else {
       a.options.forEach((o) => (cond(o.when), amount(o.amount)));
       if (a.otherwise) amount(a.otherwise);
@@ -186,6 +187,9 @@ function checkAmount(a: Amount, path: Path, p: Policy, issues: Issue[]): void {
     case 'per-year':
       num(a.perYear, 'perYear');
       return num(a.years, 'years');
+    case 'sum':
+      a.of.forEach((x, i) => checkAmount(x, [...path, 'of', i], p, issues));
+      return;
     case 'choose':
       a.options.forEach((o, i) => {
         checkCondition(o.when, [...path, 'options', i, 'when'], params, 1, issues);

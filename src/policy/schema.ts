@@ -29,7 +29,8 @@ export type Amount =
   | { kind: 'range'; min: NumberValue; max: NumberValue; unit?: string | undefined }
   | { kind: 'per-unit'; rate: NumberValue; quantity: string; cap?: NumberValue | undefined; unit?: string | undefined; upTo?: boolean | undefined }
   | { kind: 'per-year'; perYear: NumberValue; years: NumberValue; unit?: string | undefined; upTo?: boolean | undefined }
-  | { kind: 'choose'; options: { when: Condition; amount: Amount; ifUnknown?: 'include' | 'skip' | undefined }[]; otherwise?: Amount | undefined; unit?: string | undefined };
+  | { kind: 'choose'; options: { when: Condition; amount: Amount; ifUnknown?: 'include' | 'skip' | undefined }[]; otherwise?: Amount | undefined; unit?: string | undefined }
+  | { kind: 'sum'; of: Amount[]; unit?: string | undefined };
 
 const unit = z.string().regex(/^[A-Za-z/]{1,16}$/).optional();
 const upTo = z.boolean().optional();
@@ -48,6 +49,8 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy((): z.ZodType<Amount> =>
       otherwise: AmountSchema.optional(),
       unit,
     }),
+    /** Parts added up (hires from two groups); unbounded when any part is. */
+    z.strictObject({ kind: z.literal('sum'), of: list(AmountSchema).min(1), unit }),
   ]) as unknown as z.ZodType<Amount>,
 );
 

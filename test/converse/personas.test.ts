@@ -26,6 +26,8 @@ describe('persona conversations', () => {
     console.log(`persona ${p.name}: ${r.turns} turns`);
     expect(r.wrong, r.transcript.join('\n')).toEqual([]);
     expect(r.reached, r.transcript.join('\n')).toBe(true);
-    expect(r.turns).toBeLessThanOrEqual(16);
+    // 20: the enterprise personas meet four more national rules (hiring deductions, 小型微利企业) whose
+    // questions (hires by group, total assets) come before the eligible loan is shown.
+    expect(r.turns).toBeLessThanOrEqual(20);
   });
 });

@@ -187,6 +187,14 @@ const amountArb: fc.Arbitrary<Json> = fc.oneof(
   fc.tuple(nums, fc.constantFrom('business.employees', 'land.transferredMu')).map(([rate, quantity]) => ({ kind: 'per-unit', rate, quantity, cap: 100000, upTo: true })),
   fc.tuple(nums, fc.integer({ min: 1, max: 3 })).map(([perYear, years]) => ({ kind: 'per-year', perYear, years })),
   fc.tuple(anyLeafArb, numValue).map(([when, value]) => ({ kind: 'choose', options: [{ when, amount: { kind: 'fixed', value } }], otherwise: { kind: 'fixed', value: 1 } })),
+  fc.tuple(anyLeafArb, numValue, fc.boolean()).map(([when, value, skip]) => ({ kind: 'choose', options: [{ when, amount: { kind: 'fixed', value }, ...(skip ? { ifUnknown: 'skip' } : {}) }], otherwise: { kind: 'fixed', value: 1 } })),
+  fc.tuple(nums, fc.boolean()).map(([rate, capped]) => ({
+    kind: 'sum',
+    of: [
+      { kind: 'per-unit', rate, quantity: 'business.employees', ...(capped ? { cap: 100000 } : {}), upTo: true },
+      { kind: 'per-unit', rate, quantity: 'land.transferredMu', cap: 50000 },
+    ],
+  })),
 );
 
 export interface PolicyOptions {
