@@ -327,6 +327,12 @@ class PolicyCompiler {
           unit: capped ? unit : `(CASE WHEN ${col} IS NULL THEN NULL ELSE ${unit} END)`,
         };
       }
+      case 'sum': {
+        // NULL in any part (an unbounded part) makes the whole sum NULL, as compileAmount's null.
+        const parts = a.of.map((x, i) => this.amount(x, `${at}.of.${i}`, unitText));
+        const min = roundSql(`(${parts.map((x) => x.min).join(' + ')})`);
+        return { min, max: roundSql(`(${parts.map((x) => x.max).join(' + ')})`), unit: `(CASE WHEN ${min} IS NULL THEN NULL ELSE ${unit} END)` };
+      }
       case 'choose': {
         // Option i counts when its `when` is not false (true, with `ifUnknown: skip`) and no earlier `when` is true.
         const ws = a.options.map((o, i) => this.condition(o.when, `${at}.options.${i}.when`).sql);
