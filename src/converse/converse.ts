@@ -66,7 +66,7 @@ function advance(c: Ctx, before: Content = []): Step {
     const done = result(c, false);
     return { content: [...before, ...done.content], ask: done.ask };
   }
-  return { content: [...before, questionBlock(q, c.locale)], ask: q };
+  return { content: [...before, ask(c, q)], ask: q };
 }
 
 function search(c: Ctx, text: string, q: Question | null): Step | null {

@@ -235,7 +235,7 @@ export const WORDS: Record<Locale, Words> = {
     handoffWhere: 'to find your officer, ',
     whichRegion: 'Several places share that name: {options}. Which one?',
     coverage: 'No local policies for {region} yet; national ones shown.',
-    moreOptions: 'reply 0 for more',
+    moreOptions: '0=more',
     topic: {
       documents: '"{title}": bring {documents}.',
       noDocuments: '"{title}": no document list on file; ask {where}.',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { initialState, type ConversationState, type ConverseOptions, type Locale } from '../../src/index.js';
+import { initialState, parseOfficers, type ConversationState, type ConverseOptions, type Locale } from '../../src/index.js';
 import { play, type Turn } from './helpers.js';
 
 /** One scripted line and what its reply must show. */
@@ -27,6 +27,8 @@ export interface Conversation {
   locale: Locale;
   signature?: string;
   partCap?: number;
+  /** Pass fixtures/officers.json, for hand-offs. */
+  officers?: boolean;
   start?: Partial<ConversationState>;
   turns: Expect[];
 }
@@ -41,8 +43,16 @@ export function loadCorpus(): Conversation[] {
     .flatMap((file) => (parse(readFileSync(join(DIR, file), 'utf8')) as Omit<Conversation, 'file'>[]).map((c) => ({ file, ...c })));
 }
 
+const OFFICERS = parseOfficers(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'officers.json'), 'utf8')));
+
 export function optionsOf(c: Conversation): Omit<ConverseOptions, 'matcher'> {
-  return { channel: c.channel, locale: c.locale, ...(c.signature !== undefined ? { signature: c.signature } : {}), ...(c.partCap ? { partCap: c.partCap } : {}) };
+  return {
+    channel: c.channel,
+    locale: c.locale,
+    ...(c.signature !== undefined ? { signature: c.signature } : {}),
+    ...(c.partCap ? { partCap: c.partCap } : {}),
+    ...(c.officers ? { officers: OFFICERS } : {}),
+  };
 }
 
 /** Plays one scripted conversation; turn i answers `c.turns[i]`. */
