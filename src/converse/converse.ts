@@ -276,8 +276,8 @@ function step(c: Ctx, raw: string): Step | null {
     }
     case 'correction': {
       if (u.facts.length) return stateFacts(c, u, true);
-      // "说错了": reopen the last answer.
-      const last = (c.s.answered ?? []).at(-1);
+      // "改一下毕业时间": reopen the answer named; "说错了": the last one.
+      const last = u.target ?? (c.s.answered ?? []).at(-1);
       if (!last) return reask(c, [textBlock(w.topic.none)]);
       const q = toQuestion(last, [], 0, c.locale);
       return { content: [ask(c, q, undefined, w.reopen)], ask: q };

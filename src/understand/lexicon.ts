@@ -12,6 +12,7 @@ export const OPT_OUT: readonly RegExp[] = [
   /别烦|烦死了|滚|骚扰|投诉你们|再发(?:我)?就?投诉/u,
   /^(?:t|td|0000|取消|退|停|停止|stop|stop all|halt|quit|end|cancel|unsubscribe|退订|退了)(?:吧|了|啦|掉|呗|哈|谢谢|please)*$/u,
   /回\s*t\s*退订|回复\s*t|(?:^|\s)t\s*退订/u,
+  /^[^a-z]*(?:stop|unsubscribe)[^a-z]*$/u,
   /\b(?:unsubscribe|opt[ -]?out|remove me|no more (?:texts|messages|sms)|don'?t (?:text|message|contact) me|stop (?:texting|messaging|sending|it|all)|please stop|stop please)\b/u,
 ];
 
@@ -180,3 +181,18 @@ export const TRADITIONAL: Record<string, string> = Object.fromEntries(
     .split(' ')
     .map((p) => [p[0]!, p[1]!]),
 );
+
+/** Which answer a correction names when it gives no new value ("改一下毕业时间", "人数说错了"). */
+export const FIELD_NAMES: readonly { field: string; re: RegExp }[] = [
+  { field: 'graduationDate', re: /毕业|graduat/u },
+  { field: 'birthDate', re: /出生|年龄|岁数|生日|birth|age/u },
+  { field: 'returnDate', re: /回来|返乡|回乡|came back|return/u },
+  { field: 'business.registeredAt', re: /执照|注册|登记时间|registered|licen[cs]e/u },
+  { field: 'business.employees', re: /人数|员工|工人|职工|staff|employees/u },
+  { field: 'land.transferredMu', re: /亩|土地|面积|land|mu\b/u },
+  { field: 'hasOtherLoans', re: /贷款|借款|loans?/u },
+  { field: 'business.form', re: /主体|类型|个体|公司|合作社|business form/u },
+  { field: 'business.industry', re: /行业|产业|industry/u },
+  { field: 'groups', re: /身份|人员类别|类别|group/u },
+  { field: 'regionCode', re: /地方|县区|地区|区县|哪个县|地址|place|county|region/u },
+];

@@ -39,6 +39,8 @@ export interface Understanding {
   n?: number;
   /** Places the text could mean when it does not settle one (朝阳区). */
   regionCandidates?: string[];
+  /** The answer a correction names without giving a new value ("改一下毕业时间"). */
+  target?: string;
 }
 
 const fold = (text: string) =>
@@ -305,7 +307,10 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     ...(r.regionCandidates ? { regionCandidates: r.regionCandidates } : {}),
   });
 
-  if (any(L.CORRECTION, t)) return extra({ intent: 'correction', facts: r.facts });
+  if (any(L.CORRECTION, t)) {
+    const target = r.facts.length ? undefined : L.FIELD_NAMES.find((f) => f.re.test(t))?.field;
+    return extra({ intent: 'correction', facts: r.facts, ...(target ? { target } : {}) });
+  }
 
   if (questions.length) {
     const q = questions.join('，');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { smsParts } from '../../src/messages/sms.js';
 import { policySources } from '../converse/helpers.js';
 import { run } from '../recommend/run-cli.js';
+import { ROOT } from '../helpers/rules.js';
 
 /** The converse tests' rules (five national, two sample local) as a directory. */
 function rulesDir(): string {
@@ -30,6 +31,13 @@ describe('guiyan chat', () => {
     expect(smsParts(replies[2]!)).toBeLessThanOrEqual(3);
     expect(replies[1]).toContain('个人创业担保贷款');
     expect(replies[2]).toContain('财金〔2023〕75号');
+  });
+
+  it('hands a person to the covering officer with --officers', async () => {
+    const { code, out } = await chat(['--channel', 'sms', '--officers', join(ROOT, 'fixtures', 'officers.json')], ['我在江州种茶', '转人工']);
+    expect(code).toBe(0);
+    expect(out).toContain('江州区返乡创业服务中心');
+    expect(out).toContain('农建华');
   });
 
   it('sends nothing after 退订', async () => {

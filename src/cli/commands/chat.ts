@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { converse, type ConversationState, type ConverseChannel } from '../../converse/index.js';
 import { formatDay } from '../../core/dates.js';
 import { maskText } from '../../core/mask.js';
 import { smsParts } from '../../messages/sms.js';
+import { parseOfficers } from '../../officers/schema.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher } from '../io.js';
 import { engineOf } from '../../matcher/create.js';
@@ -16,7 +18,8 @@ is printed as the bot would send it (nothing after an opt-out). Scriptable from 
 ${COMMON_HELP}
   --channel C      sms (default; one 70-character message) or chat
   --signature S    SMS sender name, counted in the length (default 【归雁服务】; '' for none)
-  --part-cap N     most parts an SMS reply may take (default 1)`;
+  --part-cap N     most parts an SMS reply may take (default 1)
+  --officers FILE  service officers (JSON array, e.g. fixtures/officers.json), for "转人工" hand-offs`;
 
 export const chat: Command = {
   name: 'chat',
@@ -26,6 +29,7 @@ export const chat: Command = {
       channel: { type: 'string', default: 'sms' },
       signature: { type: 'string' },
       'part-cap': { type: 'string', default: '1' },
+      officers: { type: 'string' },
     });
     if (values.help) return io.stdout(HELP), 0;
     if (positionals.length) throw new UsageError('chat takes no file; pipe the messages in, one per line');
@@ -37,7 +41,8 @@ export const chat: Command = {
     const matcher = await loadMatcher(values.rules);
     // The date is read once here, at the edge, so the whole conversation agrees on it.
     const asOf = formatDay(engineOf(matcher).day(values['as-of']));
-    const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}) };
+    const officers = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : undefined;
+    const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}), ...(officers ? { officers } : {}) };
     let state: ConversationState | undefined;
     let turn = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
