@@ -11,7 +11,7 @@ export type { Reason } from './engine/explain.js';
 export type { AmountRange } from './engine/amount.js';
 export { maskText, maskPhone } from './core/mask.js';
 export { regionName, REGION_NAMES, isRegionCode, regionChain } from './regions/codes.js';
-export { findRegions, findRegionsLatin, regionFullName, regionOfficialName, regionsNamed, type RegionReading, type RegionMention } from './regions/names.js';
+export { findRegions, findRegionsLatin, regionFullName, regionOfficialName, regionsNamed, type RegionReading, type RegionMention, type LatinReader } from './regions/names.js';
 export { understand, type Understanding, type UnderstandOptions, type UnderstoodIntent, type Fact as UnderstoodFact } from './understand/index.js';
 export type { Locale, LocalizedText } from './core/text.js';
 export { parseProjects, ProjectSchema, createProjectMatcher, recommendProjects, runProjectCases, PROJECT_WEIGHTS } from './projects/index.js';

@@ -43,6 +43,7 @@ interface Ctx {
   byId: ReadonlyMap<string, Policy>;
   sms: boolean;
   officers: readonly Officer[];
+  pinyin: ConverseOptions['pinyin'];
 }
 
 const next = (c: Ctx): Question | null => c.m.nextQuestion(c.s.profile, { asOf: c.asOf, locale: c.locale, skip: c.s.skipped });
@@ -201,20 +202,14 @@ function unclear(c: Ctx, raw: string): Step {
 /** A short "not understood" with an example that works, for the field asked. */
 function fieldHint(field: string, locale: 'zh-CN' | 'en'): string {
   const info = fieldInfo(field);
-  const en = locale === 'en';
-  switch (info?.kind) {
-    case 'boolean': return en ? 'please reply yes or no.' : '没看懂，请回复“是”或“否”。';
-    case 'number': return en ? `please reply with a number, e.g. 20${info.unit ? ` ${pick(info.unit, locale)}` : ''}.` : `没看懂数字，请回复数字，如20${info.unit ? pick(info.unit, locale) : ''}。`;
-    case 'date': return en ? 'please reply with a date such as 2023-06-01 or 2023.6.' : '没看懂日期，请按“2023年6月”或“2023-06-01”回复。';
-    case 'region': return en ? 'unknown place; reply with a county name, e.g. Kaizhou District.' : '没找到这个地方，请回复县区名，如开州区。';
-    default: return en ? 'please reply with an option number, e.g. 1.' : '没看懂，请回复选项序号，如1。';
-  }
+  const kind = info?.kind === 'boolean' || info?.kind === 'number' || info?.kind === 'date' || info?.kind === 'region' ? info.kind : 'choice';
+  return fill(WORDS[locale].hints[kind], { unit: info?.unit ? pick(info.unit, locale) : '' }).replace(/\s+(?=[.。])/u, '');
 }
 
 function step(c: Ctx, raw: string): Step | null {
   const w = WORDS[c.locale];
   const kw = detectIntent(raw);
-  const u = understand(raw, { expecting: c.s.pending, asOf: c.asOf, locale: c.locale });
+  const u = understand(raw, { expecting: c.s.pending, asOf: c.asOf, locale: c.locale, pinyin: c.pinyin });
   if (c.s.optedOut) {
     if (u.intent !== 'opt-in' && kw?.name !== 'resubscribe') return null;
     c.s.optedOut = false;
@@ -353,6 +348,7 @@ export function converse(state: ConversationState | undefined, inbound: string, 
     byId: new Map(opts.matcher.policies.map((p) => [p.id, p])),
     sms,
     officers: opts.officers ?? [],
+    pinyin: opts.pinyin,
   };
   const raw = String(inbound ?? '').slice(0, MAX_INBOUND);
   const st = step(c, raw);

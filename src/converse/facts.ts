@@ -1,6 +1,6 @@
 import { withAnswer } from '../ask/path.js';
 import { dayOf, formatDay } from '../core/dates.js';
-import { pick, type Locale } from '../core/text.js';
+import { fill, pick, type Locale } from '../core/text.js';
 import type { Matcher } from '../matcher/create.js';
 import { fieldInfo, readPath } from '../profile/fields.js';
 import type { Profile } from '../profile/schema.js';
@@ -104,10 +104,10 @@ export function showValue(field: string, value: unknown, locale: Locale): string
   const unit = info.unit ? pick(info.unit, locale) : '';
   const label = w.shortLabels[field] ?? pick(info.label, locale);
   if (isRange(value)) {
-    if (info.kind === 'number') return `${w.about}${value.min}–${value.max}${locale === 'en' && unit ? ' ' : ''}${unit}`;
-    return `${label}${locale === 'en' ? ' ' : ''}${showDateRange(String(value.min), String(value.max), locale)}`;
+    if (info.kind === 'number') return `${w.about}${value.min}–${value.max}${unit ? w.unitSep : ''}${unit}`;
+    return `${label}${w.unitSep}${showDateRange(String(value.min), String(value.max), locale)}`;
   }
-  if (value === null) return `${label}${locale === 'en' ? ': ' : '：'}${w.no}`;
+  if (value === null) return `${label}${w.labelSep}${w.no}`;
   switch (info.kind) {
     case 'region':
       return regionOfficialName(String(value)) ?? String(value);
@@ -115,15 +115,15 @@ export function showValue(field: string, value: unknown, locale: Locale): string
     case 'choices':
     case 'strings': {
       const vals = ([] as unknown[]).concat(value);
-      if (!vals.length) return `${label}${locale === 'en' ? ': ' : '：'}${w.no}`;
+      if (!vals.length) return `${label}${w.labelSep}${w.no}`;
       return vals.map((v) => (info.options?.find((o) => o.value === v) ? pick(info.options.find((o) => o.value === v)!.label, locale) : String(v))).join(w.sep);
     }
     case 'number':
-      return `${value}${locale === 'en' && unit ? ' ' : ''}${unit}`;
+      return `${value}${unit ? w.unitSep : ''}${unit}`;
     case 'boolean':
-      return `${label}${locale === 'en' ? ': ' : '：'}${value ? w.yes : w.no}`;
+      return `${label}${w.labelSep}${value ? w.yes : w.no}`;
     case 'date':
-      return `${label}${locale === 'en' ? ' ' : ''}${String(value)}`;
+      return `${label}${w.unitSep}${String(value)}`;
     default:
       return String(value);
   }
@@ -131,11 +131,10 @@ export function showValue(field: string, value: unknown, locale: Locale): string
 
 /** 2025-01-01–2025-12-31 → 2025年; a whole month → 2025年3月; otherwise the two ends. */
 function showDateRange(min: string, max: string, locale: Locale): string {
-  const [y1, m1, d1] = min.split('-');
-  const [y2, m2] = max.split('-');
-  if (y1 === y2 && m1 === '01' && d1 === '01' && (max.endsWith('12-31') || m2)) {
-    if (m1 === '01' && max.endsWith('12-31')) return locale === 'en' ? `in ${y1}` : `${y1}年`;
-  }
-  if (y1 === y2 && m1 === m2 && d1 === '01') return locale === 'en' ? `in ${y1}-${m1}` : `${y1}年${Number(m1)}月`;
-  return locale === 'en' ? `about ${min} to ${max}` : `约${min}至${max}`;
+  const w = WORDS[locale];
+  const [y1, m1, d1] = min.split('-') as [string, string, string];
+  const [y2, m2] = max.split('-') as [string, string];
+  if (y1 === y2 && m1 === '01' && d1 === '01' && max.endsWith('12-31')) return fill(w.yearSpan, { y: y1 });
+  if (y1 === y2 && m1 === m2 && d1 === '01') return fill(w.monthSpan, { y: y1, m: Number(m1), mm: m1 });
+  return fill(w.dateSpan, { min, max });
 }

@@ -40,3 +40,9 @@ export function lookupTerm(term: string | undefined): GlossaryEntry | undefined 
   for (const g of GLOSSARY) for (const x of g.terms) if (t.includes(x.toLowerCase()) && x.length > (best?.len ?? 0)) best = { g, len: x.length };
   return best?.g;
 }
+
+/** The entry's name in each language: its first Chinese term and its first English one. */
+export function termName(g: GlossaryEntry): LocalizedText {
+  const latin = (t: string) => /[a-z]/i.test(t);
+  return { 'zh-CN': g.terms.find((t) => !latin(t)) ?? g.terms[0]!, en: g.terms.find(latin) ?? g.terms[0]! };
+}

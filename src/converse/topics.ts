@@ -2,7 +2,7 @@ import { fill, formatRange, pick, type Locale } from '../core/text.js';
 import type { Evaluation } from '../engine/matcher.js';
 import type { Policy } from '../policy/schema.js';
 import { fieldInfo } from '../profile/fields.js';
-import { lookupTerm } from './glossary.js';
+import { lookupTerm, termName } from './glossary.js';
 import { WORDS } from './words.js';
 
 /** The text of one answer about a policy, from its rule file: SMS form and chat form. */
@@ -18,8 +18,7 @@ export function meaningOf(term: string | undefined, locale: Locale): TopicAnswer
   const w = WORDS[locale].topic;
   const g = lookupTerm(term);
   if (!g) return one(w.unknownTerm);
-  const name = g.terms.find((t) => (locale === 'en' ? /[a-z]/i.test(t) : !/[a-z]/i.test(t))) ?? g.terms[0]!;
-  return one(fill(w.meaning, { term: name, meaning: pick(g.text, locale) }));
+  return one(fill(w.meaning, { term: pick(termName(g), locale), meaning: pick(g.text, locale) }));
 }
 
 /**
@@ -36,7 +35,7 @@ export function answerTopic(topic: string | undefined, policy: Policy, e: Evalua
   const status = e ? w.status[e.status] : w.notInForce;
   switch (topic) {
     case 'documents':
-      if (!docsAll.length) return one(fill(t.noDocuments, { title, where: where ?? (locale === 'en' ? 'the office' : '经办部门') }));
+      if (!docsAll.length) return one(fill(t.noDocuments, { title, where: where ?? w.office }));
       return { sms: fill(t.documents, { title, documents: docsAll.slice(0, 2).join(w.sep) }), chat: fill(t.documents, { title, documents: docsAll.join(w.sep) }) };
     case 'where':
       return one(where ? fill(t.where, { title, where }) : fill(t.noWhere, { title }));

@@ -1,6 +1,7 @@
 import type { Locale } from '../core/text.js';
 import type { Matcher } from '../matcher/create.js';
 import type { Officer } from '../officers/schema.js';
+import type { LatinReader } from '../regions/names.js';
 import type { Profile } from '../profile/schema.js';
 
 /** Where a reply goes: a short-code SMS (one message by default) or a chat window. */
@@ -66,6 +67,8 @@ export interface ConverseOptions {
   limit?: number;
   /** Service officers, for handing a person over ("转人工"). */
   officers?: readonly Officer[];
+  /** Reads places typed in pinyin ("kaizhou") anywhere in China; pass `pinyinReader`. */
+  pinyin?: LatinReader;
 }
 
 /** The reply to send (null: send nothing) and the state to store. */

@@ -92,6 +92,17 @@ export interface Words {
   no: string;
   /** Short field labels for the echo, where the vocabulary's label is long. */
   shortLabels: Readonly<Record<string, string>>;
+  /** Between a number and its unit, and between a label and its value. */
+  unitSep: string;
+  labelSep: string;
+  /** A whole year, a whole month, any other span of dates: {y}, {m} (1–12), {mm} (01–12), {min}, {max}. */
+  yearSpan: string;
+  monthSpan: string;
+  dateSpan: string;
+  /** Who to ask when a rule file names no office. */
+  office: string;
+  /** Not understood, per kind of question, with an example that works ({unit} the field's unit). */
+  hints: Readonly<Record<'boolean' | 'number' | 'date' | 'region' | 'choice', string>>;
 }
 
 export const WORDS: Record<Locale, Words> = {
@@ -172,6 +183,19 @@ export const WORDS: Record<Locale, Words> = {
     },
     yes: '有',
     no: '无',
+    unitSep: '',
+    labelSep: '：',
+    yearSpan: '{y}年',
+    monthSpan: '{y}年{m}月',
+    dateSpan: '约{min}至{max}',
+    office: '经办部门',
+    hints: {
+      boolean: '没看懂，请回复“是”或“否”。',
+      number: '没看懂数字，请回复数字，如20{unit}。',
+      date: '没看懂日期，请按“2023年6月”或“2023-06-01”回复。',
+      region: '没找到这个地方，请回复县区名，如开州区。',
+      choice: '没看懂，请回复选项序号，如1。',
+    },
     shortLabels: { hasOtherLoans: '其他贷款', 'business.wageArrears': '欠薪欠保', birthDate: '出生', returnDate: '返乡', graduationDate: '毕业', 'business.registeredAt': '登记', unemployedSince: '失业登记', groups: '人员类别', 'business.industry': '行业', needs: '需求' },
   },
   en: {
@@ -258,6 +282,19 @@ export const WORDS: Record<Locale, Words> = {
     },
     yes: 'yes',
     no: 'no',
+    unitSep: ' ',
+    labelSep: ': ',
+    yearSpan: 'in {y}',
+    monthSpan: 'in {y}-{mm}',
+    dateSpan: 'about {min} to {max}',
+    office: 'the office',
+    hints: {
+      boolean: 'please reply yes or no.',
+      number: 'please reply with a number, e.g. 20 {unit}.',
+      date: 'please reply with a date such as 2023-06-01 or 2023.6.',
+      region: 'unknown place; reply with a county name, e.g. Kaizhou District.',
+      choice: 'please reply with an option number, e.g. 1.',
+    },
     shortLabels: { hasOtherLoans: 'other loans', 'business.wageArrears': 'wage arrears', birthDate: 'born', returnDate: 'back home', graduationDate: 'graduated', 'business.registeredAt': 'registered', unemployedSince: 'unemployed since', groups: 'groups', 'business.industry': 'industry', needs: 'needs' },
   },
 };

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { REGION_NAMES } from './codes.js';
 import { REGION_CODE_DATA } from './data/codes.js';
 import { REGION_NAME_DATA } from './data/names.js';
 
@@ -192,29 +192,45 @@ export function findRegions(text: string, opts: { expecting?: boolean } = {}): R
   return candidates.length === 1 ? { code: candidates[0]!, candidates, mentions } : { candidates, mentions };
 }
 
-let latin: Map<string, string[]> | undefined;
+/** Writes Chinese in toneless pinyin ("开州" → "kaizhou"); the search module's `pinyinReader` is one. */
+export interface LatinReader {
+  full(text: string): string;
+}
+
+const latinIndex = new WeakMap<LatinReader, Map<string, string[]>>();
+let englishOnly: Map<string, string[]> | undefined;
 const depthOf = (c: string) => (c.endsWith('0000') ? 0 : c.endsWith('00') ? 1 : 2);
+
+/** The latin keys: English names always; with a pinyin reader, every name and short form of the table. */
+function latinKeys(reader: LatinReader | undefined): Map<string, string[]> {
+  const cached = reader ? latinIndex.get(reader) : englishOnly;
+  if (cached) return cached;
+  const map = new Map<string, string[]>();
+  const add = (key: string, code: string) => {
+    const k = key.toLowerCase().replace(/[^a-z]/g, '');
+    if (k.length < 4) return;
+    const list = map.get(k) ?? [];
+    if (!list.includes(code)) list.push(code);
+    map.set(k, list);
+  };
+  if (reader) for (const [key, entries] of load().index) for (const e of entries) add(reader.full(key), e.code);
+  const english = { ...Object.fromEntries(Object.entries(REGION_NAMES).map(([code, n]) => [code, n.en])), ...EN_NAMES };
+  for (const [code, n] of Object.entries(english)) {
+    add(n, code);
+    add(n.replace(/\s+(?:district|county|city|banner|league|prefecture|province)$/iu, ''), code);
+  }
+  if (reader) latinIndex.set(reader, map);
+  else englishOnly = map;
+  return map;
+}
 
 /**
  * Places written in pinyin or English: "Kaizhou", "Jiangzhou District", "Alxa Left Banner", "Guangzhou".
- * Built on first use from the same table (pinyin by pinyin-pro), so zh-CN callers never pay for it.
+ * Without a pinyin reader only the English names kept with the codes are known (the seed's regions,
+ * provinces such as Tibet); with one (`pinyinReader`), every unit of the table, built on first use.
  */
-export function findRegionsLatin(text: string): RegionReading {
-  if (!latin) {
-    const t = load();
-    latin = new Map();
-    const add = (key: string, code: string) => {
-      const k = key.toLowerCase().replace(/[^a-z]/g, '');
-      if (k.length < 4) return;
-      const list = latin!.get(k) ?? [];
-      if (!list.includes(code)) list.push(code);
-      latin!.set(k, list);
-    };
-    for (const [key, entries] of t.index) {
-      for (const e of entries) if (e.strength === 'strong' || key.length >= 2) add(pinyin(key, { toneType: 'none', type: 'array' }).join(''), e.code);
-    }
-    for (const [code, n] of Object.entries(EN_NAMES)) add(n, code);
-  }
+export function findRegionsLatin(text: string, reader?: LatinReader): RegionReading {
+  const latin = latinKeys(reader);
   const words = text.toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter(Boolean);
   const mentions: RegionMention[] = [];
   for (let i = 0; i < words.length; i++) {

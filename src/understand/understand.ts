@@ -2,7 +2,7 @@ import { formatDay, fromDayNumber, resolveAsOf, toDayNumber } from '../core/date
 import type { Locale } from '../core/text.js';
 import { fieldInfo } from '../profile/fields.js';
 import { isRegionCode } from '../regions/codes.js';
-import { findRegions, findRegionsLatin } from '../regions/names.js';
+import { findRegions, findRegionsLatin, type LatinReader } from '../regions/names.js';
 import { birthRangeForAge, findDates, type DateValue } from './dates.js';
 import * as L from './lexicon.js';
 import { chineseToNumber, findNumbers, type NumberValue } from './numbers.js';
@@ -22,6 +22,8 @@ export interface UnderstandOptions {
   /** Anchors relative dates (去年, 三年前) and ages; the core reads no clock, so without it they are not read. */
   asOf?: Date | string | undefined;
   locale?: Locale | undefined;
+  /** Reads places written in pinyin beyond the English names kept with the codes (pass `pinyinReader`). */
+  pinyin?: LatinReader | undefined;
 }
 
 export interface Understanding {
@@ -103,7 +105,7 @@ function checkDate(field: string, v: DateValue, asOf: number): boolean {
 }
 
 /** Places named as where the business is, the hukou, or (left out) where someone came from or works for others. */
-function readPlaces(t: string, expecting: string | undefined, r: Read): void {
+function readPlaces(t: string, expecting: string | undefined, r: Read, reader: LatinReader | undefined): void {
   const info = expecting ? fieldInfo(expecting) : undefined;
   const asked = info?.kind === 'region';
   if (asked && /^\d{6}$/u.test(bare(t)) && isRegionCode(bare(t))) {
@@ -111,7 +113,7 @@ function readPlaces(t: string, expecting: string | undefined, r: Read): void {
     return;
   }
   const latin = /[a-z]{3}/u.test(t);
-  const first = latin ? findRegionsLatin(t) : findRegions(t, { expecting: asked });
+  const first = latin ? findRegionsLatin(t, reader) : findRegions(t, { expecting: asked });
   let business = first;
   let hukou: string | undefined;
   if (!latin && first.mentions.length) {
@@ -297,7 +299,7 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   }
   if (statements.length) {
     const said = statements.join('，');
-    readPlaces(said, expecting, r);
+    readPlaces(said, expecting, r, opts.pinyin);
     readKinds(said, expecting, r);
     for (const c of statements) readFacts(c, expecting, asOf, r, clauses.length === 1);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findRegions, regionFullName, regionsNamed, shortForm } from '../../src/regions/names.js';
+import { findRegions, findRegionsLatin, regionFullName, regionsNamed, shortForm } from '../../src/regions/names.js';
+import { pinyinReader } from '../../src/search/pinyin.js';
 
 describe('reading place names', () => {
   it.each([
@@ -53,5 +54,20 @@ describe('reading place names', () => {
     expect(regionFullName('451402')).toBe('广西壮族自治区崇左市江州区');
     expect(regionFullName('500154')).toBe('重庆市开州区');
     expect(regionFullName('999999')).toBeUndefined();
+  });
+});
+
+describe('reading places written in latin letters', () => {
+  it('knows the English names kept with the codes without any pinyin tables', () => {
+    expect(findRegionsLatin('I live in Jiangzhou District').code).toBe('451402');
+    expect(findRegionsLatin('Alxa Left Banner').code).toBe('152921');
+    expect(findRegionsLatin('Hanbin, Ankang').code).toBe('610902');
+    expect(findRegionsLatin('Guangzhou').candidates).toEqual([]);
+  });
+
+  it('knows every unit of the table in pinyin when given a reader', () => {
+    expect(findRegionsLatin('I work in Guangzhou', pinyinReader).code).toBe('440100');
+    expect(findRegionsLatin('Xinjiang', pinyinReader).code).toBe('650000');
+    expect(findRegionsLatin('I want a loan', pinyinReader).candidates).toEqual([]);
   });
 });

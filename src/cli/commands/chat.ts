@@ -5,6 +5,7 @@ import { formatDay } from '../../core/dates.js';
 import { maskText } from '../../core/mask.js';
 import { smsParts } from '../../messages/sms.js';
 import { parseOfficers } from '../../officers/schema.js';
+import { pinyinReader } from '../../search/pinyin.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher } from '../io.js';
 import { engineOf } from '../../matcher/create.js';
@@ -42,7 +43,7 @@ export const chat: Command = {
     // The date is read once here, at the edge, so the whole conversation agrees on it.
     const asOf = formatDay(engineOf(matcher).day(values['as-of']));
     const officers = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : undefined;
-    const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}), ...(officers ? { officers } : {}) };
+    const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}), ...(officers ? { officers } : {}), pinyin: pinyinReader };
     let state: ConversationState | undefined;
     let turn = 0;
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
