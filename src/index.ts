@@ -1,6 +1,7 @@
 export { parsePolicies, type PolicySource } from './policy/parse.js';
 export { PolicySchema, ConditionSchema, AmountSchema, type Policy, type PolicyInput, type Condition, type Amount, type PolicyKind } from './policy/schema.js';
 export { PolicyValidationError, formatIssues, type PolicyIssue } from './policy/errors.js';
+export { AsOfError } from './core/dates.js';
 export { runPolicyCases, type CaseResult } from './engine/cases.js';
 export { ProfileSchema, type Profile } from './profile/schema.js';
 export { ProfileValidationError, parseProfile, safeParseProfile, type ProfileIssue } from './profile/validate.js';
@@ -38,6 +39,7 @@ export {
   LOAN_WORTH,
   NEED_KINDS,
   type Recommendation,
+  type ScoreBreakdown,
   type RecommendOptions,
   type Bundle,
   type SetAside,

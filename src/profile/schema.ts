@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isIsoDate } from '../core/dates.js';
+import { isRegionCode } from '../regions/codes.js';
 import type { LocalizedText } from '../core/text.js';
 import { BUSINESS_FORMS, GENDERS, GROUPS, INDUSTRIES, NEEDS, REGISTRATION_FORMS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';
 
@@ -32,7 +33,11 @@ export const MAX_LIST = 64;
 export const IsoDate = z
   .string()
   .refine(isIsoDate, { message: 'expected a real date as YYYY-MM-DD', abort: true });
-export const RegionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit GB/T 2260 region code');
+/** A code of the national division table (province, prefecture or county level), not just six digits. */
+export const RegionCode = z
+  .string()
+  .regex(/^\d{6}$/, 'expected a 6-digit GB/T 2260 region code')
+  .refine(isRegionCode, { message: 'not a code in the national division table (GB/T 2260)', abort: true });
 
 const date = (label: LocalizedText, question: LocalizedText) =>
   meta(IsoDate.nullable(), { kind: 'date', label, question }).optional();

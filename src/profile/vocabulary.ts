@@ -6,7 +6,8 @@ export interface Choice {
   label: LocalizedText;
 }
 
-const c = (value: string, zh: string, en: string): Choice => ({ value, label: { 'zh-CN': zh, en } });
+/** Keeps each value's literal type, so a profile's vocabulary fields are unions, not `string`. */
+const c = <V extends string>(value: V, zh: string, en: string) => ({ value, label: { 'zh-CN': zh, en } }) satisfies Choice;
 
 export const GROUPS = [
   c('returning-migrant-worker', '返乡农民工', 'returning migrant worker'),

@@ -14,11 +14,20 @@ const F = 0;
 const T = 1;
 const U = 2;
 
+/** The parts a recommendation's score is made of, each in [0, 1]. */
+export interface ScoreBreakdown {
+  /** 1 when eligible; 1 / (1 + fields missing) when unknown; 0 when ineligible. */
+  certainty: number;
+  value: number;
+  need: number;
+  urgency: number;
+  locality: number;
+}
+
 /** An evaluation with its rank: `score` and the parts it is made of. */
 export interface Recommendation extends Evaluation {
   readonly score: number;
-  /** certainty, value, need, urgency, locality, each in [0, 1]. */
-  readonly breakdown: Readonly<Record<string, number>>;
+  readonly breakdown: Readonly<ScoreBreakdown>;
   /** For ineligible and unknown policies when asked for: the smallest change that would qualify. */
   readonly nearMiss?: NearMiss;
 }
@@ -47,7 +56,7 @@ interface Scored {
   missing: readonly string[];
   amount: AmountRange | null;
   score: number;
-  breakdown: Record<string, number>;
+  breakdown: ScoreBreakdown;
 }
 
 const byRank = (a: Scored, b: Scored): number => {
@@ -83,7 +92,7 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
     const missing = t === U ? core.missingOf(cp, f, p) : NONE;
     const amount = core.amountOf(cp, f, p);
     const cv = st.constValue[cp.index]!;
-    const breakdown = {
+    const breakdown: ScoreBreakdown = {
       certainty: round4(t === T ? 1 : 1 / (1 + missing.length)),
       value: cv === cv ? cv : valueOf(worthOf(cp.policy.kind, amount), st.scale),
       need: needFrom(st.needs[cp.index]!, profile.needs),
@@ -106,7 +115,7 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
     const cp = failed[i]!;
     const miss = nearMiss(core, cp, profile, day, locale);
     if (!miss) continue;
-    const breakdown = { certainty: 0, value: valueOf(0, st.scale), need: needFrom(st.needs[cp.index]!, profile.needs), urgency: st.urgency[cp.index]!, locality: st.locality[cp.index]! };
+    const breakdown: ScoreBreakdown = { certainty: 0, value: valueOf(0, st.scale), need: needFrom(st.needs[cp.index]!, profile.needs), urgency: st.urgency[cp.index]!, locality: st.locality[cp.index]! };
     out.push(recommendation(cp, 'ineligible', NONE, explain(cp.root, f, p, locale), null, scoreOf(breakdown, w), breakdown, miss));
   }
   return out;
@@ -119,7 +128,7 @@ function recommendation(
   reasons: Evaluation['reasons'],
   amount: AmountRange | null,
   score: number,
-  breakdown: Record<string, number>,
+  breakdown: ScoreBreakdown,
   miss: NearMiss | null,
 ): Recommendation {
   // An Evaluation spread with its rank: same keys in the same order.

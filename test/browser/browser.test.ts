@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/build.js';
 import { filesUnder, ROOT } from '../helpers/rules.js';
 import * as guiyan from '../../src/index.js';
 import { APPS, USES, type AppInput, type AppName } from './apps.js';
@@ -19,15 +19,6 @@ if (!hasChromium) console.log(`browser tests skipped: no Chromium at ${CHROMIUM}
 
 /** The gzip budget of an app that parses, compiles and evaluates (no search, no conversation). */
 const EVALUATE_BUDGET = 150 * 1024;
-
-const newest = (dir: string): number => Math.max(...filesUnder(join(ROOT, dir), /\.ts$/).map((f) => statSync(f).mtimeMs));
-
-/** Builds dist/ when it is missing or older than the sources, so the test always sees the current package. */
-function ensureBuilt(): void {
-  const built = join(ROOT, 'dist', 'index.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newest('src')) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js')], { cwd: ROOT, stdio: 'ignore', timeout: 240_000 });
-}
 
 interface Bundle {
   code: string;
