@@ -1,16 +1,18 @@
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { bundledRulesDir } from '../node/bundled.js';
 import type { Locale } from '../core/text.js';
 
 /** Options every command shares. */
 export const COMMON = {
-  rules: { type: 'string', default: 'rules' },
+  rules: { type: 'string' },
   'as-of': { type: 'string' },
   locale: { type: 'string', default: 'zh-CN' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-export const COMMON_HELP = `  --rules DIR      rule directory (default ./rules)
+export const COMMON_HELP = `  --rules DIR      rule directory (default ./rules if there is one, else the rules shipped with guiyan)
   --as-of DATE     evaluate as of this date (YYYY-MM-DD or ISO date-time; default today)
   --locale L       zh-CN (default) or en
   --json           print data as JSON
@@ -21,11 +23,15 @@ export class UsageError extends Error {
 }
 
 export function parse<O extends ParseArgsConfig['options']>(argv: string[], options: O) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  // No --rules: ./rules when there is one, else the rules shipped in the package.
+  const rules: string = (parsed.values as { rules?: string }).rules ?? (existsSync('rules') ? 'rules' : bundledRulesDir());
+  return { ...parsed, values: { ...parsed.values, rules } };
 }
 
 export function localeOf(value: unknown): Locale {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash } from '../core/hash.js';
@@ -24,6 +25,15 @@ function unwrap(value: unknown, source: string): ProfileFile {
   return { source, profile: value };
 }
 
+/** JSON.parse whose error names the file (and line) it came from. */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SyntaxError(`${source}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
 /** Reads profiles from a JSON file (one profile, a fixture, or an array), a .jsonl file, or a directory of them. */
 export async function readProfiles(path: string): Promise<ProfileFile[]> {
   if ((await stat(path)).isDirectory()) {
@@ -36,9 +46,9 @@ export async function readProfiles(path: string): Promise<ProfileFile[]> {
       .split('\n')
       .map((l, i) => [l, i] as const)
       .filter(([l]) => l.trim())
-      .map(([l, i]) => unwrap(JSON.parse(l), `${path}:${i + 1}`));
+      .map(([l, i]) => unwrap(parseJson(l, `${path}:${i + 1}`), `${path}:${i + 1}`));
   }
-  const data: unknown = JSON.parse(text);
+  const data: unknown = parseJson(text, path);
   return Array.isArray(data) ? data.map((d, i) => unwrap(d, `${path}[${i}]`)) : [unwrap(data, path)];
 }
 
@@ -48,6 +58,7 @@ const KEEP = 4;
 
 /** The policies under `rulesDir`, as `loadPolicyDir` reads them, reusing an earlier parse of the same content. */
 export async function loadRules(rulesDir: string): Promise<Policy[]> {
+  if (!existsSync(rulesDir)) throw new PolicyValidationError([{ file: rulesDir, path: [], code: 'not_found', message: `no such folder: ${rulesDir}` }]);
   const sources = await readPolicySources(rulesDir);
   if (sources.length === 0) throw new PolicyValidationError([{ file: rulesDir, path: [], code: 'no_policies', message: `no .yaml, .yml or .json rule files under ${rulesDir}` }]);
   const key = contentHash(sources.map((s) => [s.name, s.text]));

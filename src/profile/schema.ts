@@ -33,11 +33,9 @@ export const MAX_LIST = 64;
 export const IsoDate = z
   .string()
   .refine(isIsoDate, { message: 'expected a real date as YYYY-MM-DD', abort: true });
-/** A code of the national division table (province, prefecture or county level), not just six digits. */
-export const RegionCode = z
-  .string()
-  .regex(/^\d{6}$/, 'expected a 6-digit GB/T 2260 region code')
-  .refine(isRegionCode, { message: 'not a code in the national division table (GB/T 2260)', abort: true });
+export const RegionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit GB/T 2260 region code');
+/** A profile's region: a code of the national division table (province, prefecture or county), not just six digits. Rule files check theirs with their own issue code. */
+const KnownRegionCode = RegionCode.refine(isRegionCode, { message: 'not a code in the national division table (GB/T 2260)', abort: true });
 
 const date = (label: LocalizedText, question: LocalizedText) =>
   meta(IsoDate.nullable(), { kind: 'date', label, question }).optional();
@@ -50,7 +48,7 @@ const choice = <L extends readonly Choice[]>(list: L, label: LocalizedText, ques
   meta(z.enum(values(list)), { kind: 'choice', label, question, options: list }).optional();
 const choices = <L extends readonly Choice[]>(list: L, label: LocalizedText, question: LocalizedText) =>
   meta(z.array(z.enum(values(list))).max(MAX_LIST), { kind: 'choices', label, question, options: list }).optional();
-const region = (label: LocalizedText, question: LocalizedText) => meta(RegionCode, { kind: 'region', label, question }).optional();
+const region = (label: LocalizedText, question: LocalizedText) => meta(KnownRegionCode, { kind: 'region', label, question }).optional();
 
 export const BusinessSchema = z.strictObject({
   form: choice(BUSINESS_FORMS, t('经营主体类型', 'business form'), t('您的经营主体是哪一类？', 'What form does your business take?')),

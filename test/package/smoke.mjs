@@ -44,6 +44,10 @@ if (!((await thrown(node.loadPolicyDir)) instanceof esm.PolicyValidationError)) 
 if (!((await thrown(require('guiyan/node').loadPolicyDir)) instanceof cjs.PolicyValidationError)) fail('CJS: an error from guiyan/node is not instanceof PolicyValidationError from guiyan');
 rmSync(bad, { recursive: true, force: true });
 const policies = await node.loadPolicyDir('rules');
+const bundled = await node.loadBundledPolicies();
+if (bundled.length !== policies.length) fail(`loadBundledPolicies gave ${bundled.length} policies, rules/ holds ${policies.length}`);
+if (!existsSync(require.resolve('guiyan/rules/national/cn-guarantee-loan-individual.yaml'))) fail('guiyan/rules/* is not exported');
+if ((await import('guiyan/rules/policy.schema.json', { with: { type: 'json' } })).default.type !== 'object') fail('guiyan/rules/policy.schema.json is not the rule schema');
 const m = esm.createMatcher(policies);
 const out = m.evaluate({ id: 'smoke', groups: ['veteran'], hasOtherLoans: false }, { asOf: '2024-05-01' });
 if (!out.some((e) => e.policyId === 'cn-guarantee-loan-individual' && e.status === 'eligible')) fail('built matcher gives a wrong verdict');
