@@ -34,7 +34,6 @@ export { OUTCOMES, DEFAULT_FOLLOW_UP_OFFSETS, type Outcome, type OutcomeRecord, 
 export {
   bundle,
   carriedBy,
-  nearMiss,
   DEFAULT_WEIGHTS,
   LOAN_WORTH,
   NEED_KINDS,
