@@ -7,7 +7,7 @@ import type { Policy } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
 import { cacheSlot as slotOf, MatcherContext, type CacheSlot as Slot } from './context.js';
 import { evaluation, NONE, type Evaluation } from './evaluation.js';
-import { missingInto } from './compile.js';
+import { missingInto, type CompiledNode } from './compile.js';
 import { explain } from './explain.js';
 import { FactTable } from './facts.js';
 import { ParamTable } from './params.js';
@@ -116,6 +116,13 @@ export class MatcherCore {
     const out: Record<string, string> = {};
     for (const cp of this.compiled) out[cp.policy.id] = cp.hash;
     return out;
+  }
+
+  /** A leaf's verdict on another day: its fact recomputed for that day, with that day's parameters (waiting periods). */
+  leafOnDay(n: CompiledNode, f: readonly unknown[], profile: Profile, day: number): Tri {
+    const f2 = f.slice();
+    f2[n.leaf!.slot] = this.facts.readAt(n.leaf!.slot, profile, day);
+    return n.verdict(f2, this.params.at(day));
   }
 
   compiledById(id: string): CompiledPolicy | undefined {

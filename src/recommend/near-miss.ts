@@ -62,10 +62,7 @@ const ZERO: Plan = { cost: 0, changes: [], deadlines: [] };
 
 /** The leaf's verdict on another day: its measured fact recomputed, parameters of that day. */
 function leafAt(n: CompiledNode, c: Ctx, d: number): number {
-  const leaf = n.leaf!;
-  const f2 = c.f.slice();
-  f2[leaf.slot] = c.core.facts.readAt(leaf.slot, c.profile, d);
-  return n.verdict(f2, c.core.params.at(d));
+  return c.core.leafOnDay(n, c.f, c.profile, d);
 }
 
 /** First day after `from` on which `test` holds, or null within the horizon. */
