@@ -45,7 +45,7 @@ interface Plan {
 }
 
 interface Ctx {
-  core: MatcherCore;
+  engine: MatcherCore;
   profile: Profile;
   f: readonly unknown[];
   p: ArrayLike<number>;
@@ -62,7 +62,7 @@ const ZERO: Plan = { cost: 0, changes: [], deadlines: [] };
 
 /** The leaf's verdict on another day: its measured fact recomputed, parameters of that day. */
 function leafAt(n: CompiledNode, c: Ctx, d: number): number {
-  return c.core.leafOnDay(n, c.f, c.profile, d);
+  return c.engine.leafOnDay(n, c.f, c.profile, d);
 }
 
 /** First day after `from` on which `test` holds, or null within the horizon. */
@@ -208,7 +208,7 @@ function walk(n: CompiledNode, c: Ctx): Plan | null {
  * @example nearMiss(core, cp, profile, day, 'zh-CN')?.changes[0]?.text // "再招用2名符合条件人员即可达到15%"
  */
 export function nearMiss(core: MatcherCore, cp: CompiledPolicy, profile: Profile, day: number, locale: Locale = 'zh-CN'): NearMiss | null {
-  const ctx: Ctx = { core, profile, f: core.facts.fill(profile, day), p: core.params.at(day), day, locale };
+  const ctx: Ctx = { engine: core, profile, f: core.facts.fill(profile, day), p: core.params.at(day), day, locale };
   const r = walk(cp.root, ctx);
   if (!r) return null;
   return { policyId: cp.policy.id, changes: r.changes, deadlines: r.deadlines.filter((d, i, all) => all.findIndex((x) => x.path === d.path) === i) };
