@@ -5,6 +5,7 @@ import { operatorFor, regionCondition, valueOf, type Operand, type Operator, typ
 import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import { factDomain, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
+import { carryCondition } from '../policy/carry.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
 const F = 0;
@@ -167,10 +168,18 @@ export function missingInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike
 
 /** The eligibility tree with the policy's regions as an implicit first condition on `regionCode`. */
 export function compileEligibility(policy: Policy, scope: CompileScope): CompiledNode {
-  const elig = compileCondition(policy.eligibility, scope, 'eligibility');
+  const own = compileCondition(policy.eligibility, scope, 'eligibility');
+  const carryNode = carryCondition(policy);
+  // Carry-over: "started by the end" stands beside the rule's own conditions, compiled at its own path.
+  const elig: CompiledNode = carryNode
+    ? (() => {
+        const carry = compileCondition(carryNode, scope, 'carryOver');
+        return { kind: 'all', node: { op: 'all', of: [policy.eligibility, carryNode] }, at: 'eligibility', children: [own, carry], verdict: compileAll([own.verdict, carry.verdict]) };
+      })()
+    : own;
   if (policy.regions.length === 0) return elig;
   const regionNode: Condition = regionCondition(policy.regions, 'region');
   const region = compileCondition(regionNode, scope, 'regions');
-  const node: Condition = { op: 'all', of: [regionNode, policy.eligibility] };
+  const node: Condition = { op: 'all', of: [regionNode, elig.node] };
   return { kind: 'all', node, at: '', children: [region, elig], verdict: compileAll([region.verdict, elig.verdict]) };
 }

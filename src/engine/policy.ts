@@ -6,6 +6,7 @@ import { compileAmount, type AmountFn } from './amount.js';
 import { compileEligibility, type CompiledNode } from './compile.js';
 import type { FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
+import { lastDay } from '../policy/carry.js';
 import type { Verdict } from '../ops/index.js';
 
 /** A policy compiled once at load: closures for its verdict and amount, its window as day numbers. */
@@ -41,7 +42,7 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
     amount: policy.amount ? compileAmount(policy.amount, scope, 'amount') : null,
     amountIsConstant: !!policy.amount && ['fixed', 'range', 'per-year'].includes(policy.amount.kind),
     from: policy.validFrom ? dayOf(policy.validFrom) : Number.NEGATIVE_INFINITY,
-    to: policy.validTo ? dayOf(policy.validTo) : Number.POSITIVE_INFINITY,
+    to: lastDay(policy) !== null ? dayOf(lastDay(policy)!) : Number.POSITIVE_INFINITY,
     prefixes: policy.regions.map(regionPrefix),
     // Hashed on first read: only screening state needs it, and loading 200 rules should not wait for it.
     get hash() {

@@ -5,6 +5,7 @@ import { FIELDS } from '../profile/fields.js';
 import { operatorFor, regionCondition } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
+import { eligibilityWithCarry, lastDay } from '../policy/carry.js';
 
 /**
  * A plain interpreter of the rule language: it walks the raw condition tree and reads the raw
@@ -167,14 +168,16 @@ function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
 
 /** The policy's own conditions, with its regions as a leading condition on `regionCode`. */
 export function referenceCondition(policy: Policy): Condition {
-  if (policy.regions.length === 0) return policy.eligibility;
-  return { op: 'all', of: [regionCondition(policy.regions), policy.eligibility] };
+  const elig = eligibilityWithCarry(policy);
+  if (policy.regions.length === 0) return elig;
+  return { op: 'all', of: [regionCondition(policy.regions), elig] };
 }
 
 /** One policy for one validated profile on a civil day; `null` when the policy is not in force. */
 export function referenceEvaluate(policy: Policy, profile: Profile, day: number): ReferenceResult | null {
   if (policy.validFrom !== null && day < dayOf(policy.validFrom)) return null;
-  if (policy.validTo !== null && day > dayOf(policy.validTo)) return null;
+  const last = lastDay(policy);
+  if (last !== null && day > dayOf(last)) return null;
   const ctx: Ctx = { policy, profile, day };
   const cond = referenceCondition(policy);
   const t = truth(cond, ctx);

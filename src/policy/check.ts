@@ -225,6 +225,11 @@ export function checkConditionTree(c: Condition, path: Path, params: ReadonlySet
 /** What the schema cannot see: fields, operators against field types, parameters, regions, windows. */
 export function checkPolicy(p: Policy): Issue[] {
   const issues: Issue[] = checkScope(p);
+  if (p.carryOver) {
+    if (p.validTo === null) issues.push({ path: ['carryOver'], code: 'carry_without_end', message: 'carryOver needs a validTo to carry past' });
+    if (checkField(p.carryOver.start, ['carryOver', 'start'], issues) && fieldInfo(p.carryOver.start)!.kind !== 'date')
+      issues.push({ path: ['carryOver', 'start'], code: 'operator_domain', message: `carryOver.start must be a date field; "${p.carryOver.start}" is not` });
+  }
   const params = new Set(Object.keys(p.parameters));
   for (const [path, url] of [[['source', 'url'], p.source.url], [['apply', 'url'], p.apply?.url]] as const)
     if (url !== undefined && !/^https?:\/\//i.test(url)) issues.push({ path: [...path], code: 'unsafe_url', message: 'links must start with http:// or https://' });

@@ -124,6 +124,10 @@ export const PolicySchema = z.strictObject({
   regions: list(RegionCode).default([]),
   validFrom: IsoDate.nullable().default(null),
   validTo: IsoDate.nullable().default(null),
+  /** Those who started (the date in `start`) by `validTo` keep the policy until their own `months` run out. */
+  carryOver: z
+    .strictObject({ start: FieldPath, months: z.number().int().min(1).max(240), clause: z.string().min(1).max(200).optional() })
+    .optional(),
   tags: list(z.string().min(1).max(40)).default([]),
   synonyms: list(z.string().min(1).max(40)).default([]),
   parameters: z.record(ParamName, ParameterSchema).default({}),

@@ -5,6 +5,7 @@ import { fieldInfo } from '../profile/fields.js';
 import type { Amount, Condition, LeafCondition, NumberValue, Policy, Value } from '../policy/schema.js';
 import { dialectOf, type Dialect, type DialectName, type SqlType } from './dialect.js';
 import { jsonColumns, registerColumn, type RegisterColumn } from './layout.js';
+import { eligibilityWithCarry, lastDay } from '../policy/carry.js';
 
 export interface ToSqlOptions {
   dialect: DialectName;
@@ -377,14 +378,15 @@ export function toSql(policies: readonly Policy[], opts: ToSqlOptions): SqlQuery
   const unsupported: SqlUnsupported[] = [];
   const notInForce: string[] = [];
   policies.forEach((policy, index) => {
-    if ((policy.validFrom !== null && q.day < dayOf(policy.validFrom)) || (policy.validTo !== null && q.day > dayOf(policy.validTo))) {
+    const last = lastDay(policy);
+    if ((policy.validFrom !== null && q.day < dayOf(policy.validFrom)) || (last !== null && q.day > dayOf(last))) {
       notInForce.push(policy.id);
       return;
     }
     const pc = new PolicyCompiler(q, policy);
     try {
       const cond: Condition =
-        policy.regions.length === 0 ? policy.eligibility : { op: 'all', of: [{ op: 'in-region', field: 'regionCode', regions: policy.regions }, policy.eligibility] };
+        policy.regions.length === 0 ? eligibilityWithCarry(policy) : { op: 'all', of: [{ op: 'in-region', field: 'regionCode', regions: policy.regions }, eligibilityWithCarry(policy)] };
       const v = pc.condition(cond, policy.regions.length === 0 ? 'eligibility' : '');
       const amount = policy.amount ? pc.amount(policy.amount, 'amount', 'CNY') : { min: 'NULL', max: 'NULL', unit: 'NULL' };
       const miss = opts.missing

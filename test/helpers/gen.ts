@@ -214,8 +214,9 @@ export function policyArb(id: string, o: PolicyOptions = {}): fc.Arbitrary<Json>
       validTo: fc.option(fc.constantFrom('2027-12-31', '2035-12-31'), { nil: null }),
       capA: fc.integer({ min: 0, max: 300000 }),
       capB: fc.integer({ min: 0, max: 300000 }),
+      carry: fc.option(fc.record({ start: fc.constantFrom('business.registeredAt', 'graduationDate'), months: fc.integer({ min: 1, max: 36 }) }), { nil: undefined }),
     })
-    .map(({ capA, capB, amount, ...rest }) => ({
+    .map(({ capA, capB, amount, carry, ...rest }) => ({
       id,
       kind: 'subsidy',
       title: { 'zh-CN': `测试政策 ${id}` },
@@ -227,6 +228,7 @@ export function policyArb(id: string, o: PolicyOptions = {}): fc.Arbitrary<Json>
       },
       ...rest,
       ...(amount ? { amount } : {}),
+      ...(carry && rest.validTo !== null ? { carryOver: carry } : {}),
     }));
 }
 
