@@ -37,16 +37,16 @@ const nn = (path: string) => ({ '!=': [v(path), null] });
 
 export const prefixOf = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
 
-const COVERED = ['registered-unemployed', 'employment-difficulty', 'disabled', 'veteran', 'ex-offender', 'college-graduate', 'village-official', 'returned-overseas-student', 'overcapacity-worker', 'returning-migrant-worker', 'online-merchant', 'poverty-alleviated', 'rural-self-employed'];
+const COVERED = ['registered-unemployed', 'employment-difficulty', 'disabled', 'veteran', 'self-employed-veteran', 'ex-offender', 'college-graduate', 'village-official', 'returned-overseas-student', 'overcapacity-worker', 'returning-migrant-worker', 'online-merchant', 'poverty-alleviated', 'rural-self-employed'];
 
-/** The three national policies as the rule files state them (cn-*), hand-translated. */
+/** The three national policies as the rule files state them at the bench's asOf (cn-*, 财金〔2023〕75号 terms), hand-translated. */
 export const NATIONAL: Omit<Spec, 'policy'>[] = [
   // cn-guarantee-loan-enterprise
   {
-    hand: (p, d) => p.business.form === 'small-micro-enterprise' && ((p.business.employees <= 100 && d.hireRatio! >= 0.15) || (p.business.employees > 100 && d.hireRatio! >= 0.08)) && p.business.wageArrears === false,
-    logic: { and: [{ '==': [v('business.form'), 'small-micro-enterprise'] }, { or: [{ and: [{ '<=': [v('business.employees'), 100] }, { '>=': [v('d.hireRatio'), 0.15] }] }, { and: [{ '>': [v('business.employees'), 100] }, { '>=': [v('d.hireRatio'), 0.08] }] }] }, { '===': [v('business.wageArrears'), false] }] },
-    jre: { all: [f('business.form', 'equal', 'small-micro-enterprise'), { any: [{ all: [f('business.employees', 'lessThanInclusive', 100), f('d.hireRatio', 'greaterThanInclusive', 0.15)] }, { all: [f('business.employees', 'greaterThan', 100), f('d.hireRatio', 'greaterThanInclusive', 0.08)] }] }, f('business.wageArrears', 'equal', false)] },
-    zen: `business.form == 'small-micro-enterprise' and ((business.employees <= 100 and d.hireRatio >= 0.15) or (business.employees > 100 and d.hireRatio >= 0.08)) and business.wageArrears == false`,
+    hand: (p, d) => p.business.form === 'small-micro-enterprise' && ((p.business.employees <= 100 && d.hireRatio! >= 0.1) || (p.business.employees > 100 && d.hireRatio! >= 0.05)) && p.business.wageArrears === false,
+    logic: { and: [{ '==': [v('business.form'), 'small-micro-enterprise'] }, { or: [{ and: [{ '<=': [v('business.employees'), 100] }, { '>=': [v('d.hireRatio'), 0.1] }] }, { and: [{ '>': [v('business.employees'), 100] }, { '>=': [v('d.hireRatio'), 0.05] }] }] }, { '===': [v('business.wageArrears'), false] }] },
+    jre: { all: [f('business.form', 'equal', 'small-micro-enterprise'), { any: [{ all: [f('business.employees', 'lessThanInclusive', 100), f('d.hireRatio', 'greaterThanInclusive', 0.1)] }, { all: [f('business.employees', 'greaterThan', 100), f('d.hireRatio', 'greaterThanInclusive', 0.05)] }] }, f('business.wageArrears', 'equal', false)] },
+    zen: `business.form == 'small-micro-enterprise' and ((business.employees <= 100 and d.hireRatio >= 0.1) or (business.employees > 100 and d.hireRatio >= 0.05)) and business.wageArrears == false`,
   },
   // cn-guarantee-loan-individual
   {
