@@ -1,6 +1,6 @@
 import { dayOf, fromDayNumber, resolveAsOf, daysInMonth, POLICY_TIME_ZONE } from '../core/dates.js';
 import { factDomain, factKey, type Domain, type FactRef } from '../engine/facts.js';
-import { operatorFor, type SqlKit } from '../ops/index.js';
+import { operatorFor, regionCondition, type SqlKit } from '../ops/index.js';
 import { fieldInfo } from '../profile/fields.js';
 import type { Amount, Condition, LeafCondition, NumberValue, Policy, Value } from '../policy/schema.js';
 import { dialectOf, type Dialect, type DialectName, type SqlType } from './dialect.js';
@@ -386,7 +386,7 @@ export function toSql(policies: readonly Policy[], opts: ToSqlOptions): SqlQuery
     const pc = new PolicyCompiler(q, policy);
     try {
       const cond: Condition =
-        policy.regions.length === 0 ? eligibilityWithCarry(policy) : { op: 'all', of: [{ op: 'in-region', field: 'regionCode', regions: policy.regions }, eligibilityWithCarry(policy)] };
+        policy.regions.length === 0 ? eligibilityWithCarry(policy) : { op: 'all', of: [regionCondition([...policy.regions]), eligibilityWithCarry(policy)] };
       const v = pc.condition(cond, policy.regions.length === 0 ? 'eligibility' : '');
       const amount = policy.amount ? pc.amount(policy.amount, 'amount', 'CNY') : { min: 'NULL', max: 'NULL', unit: 'NULL' };
       const miss = opts.missing
