@@ -1,23 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePolicies, safeParseProfile, toSql, type Policy } from '../../src/index.js';
 import { people } from '../../scripts/gen-register.js';
 import { arbAsOf, arbCatalogue, arbProfile } from '../helpers/arbitraries.js';
 import { loadRules } from '../helpers/rules.js';
-import { compile, expected, loadRegister, openEngines, run, type Engine } from './engines.js';
+import { compile, expected, loadRegister, run, useEngines, type Engine } from './engines.js';
 
 /**
  * Differential truth: the compiled SQL gives every person and policy the same status, amount and
  * missing fields as the in-process evaluator, on DuckDB, SQLite and (when reachable) PostgreSQL,
  * in both register layouts.
  */
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 60_000);
-afterAll(async () => {
-  for (const e of engines) await e.close();
-});
+const engines = useEngines();
 
 const LAYOUTS = [
   { layout: 'flat' as const, table: 'register' },

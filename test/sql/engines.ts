@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,18 @@ export async function openPg(): Promise<Engine | null> {
       await session.close();
     },
   };
+}
+
+/** The engines of the enclosing suite: opened before its tests, closed after them. */
+export function useEngines(): Engine[] {
+  const engines: Engine[] = [];
+  beforeAll(async () => {
+    engines.push(...(await openEngines()));
+  }, 60_000);
+  afterAll(async () => {
+    for (const e of engines) await e.close();
+  });
+  return engines;
 }
 
 export async function openEngines(): Promise<Engine[]> {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIELDS, parsePolicies, PolicyValidationError, REGISTER_COLUMNS, toSql, type DialectName, type Policy } from '../../src/index.js';
 import { jsonColumns } from '../../src/sql/layout.js';
 import { arbAsOf, arbCatalogue } from '../helpers/arbitraries.js';
-import { compile, expected, loadRegister, openEngines, run, type Engine } from './engines.js';
+import { compile, expected, loadRegister, run, useEngines } from './engines.js';
 
 /**
  * Nothing from a rule file reaches SQL text: every quoted literal and identifier in the compiled
@@ -106,13 +106,7 @@ describe('the hostile rule corpus is rejected at load or compiles to safe SQL', 
 });
 
 describe('a hostile rule runs without harm', () => {
-  let engines: Engine[] = [];
-  beforeAll(async () => {
-    engines = await openEngines();
-  }, 60_000);
-  afterAll(async () => {
-    for (const e of engines) await e.close();
-  });
+  const engines = useEngines();
 
   it('on every engine: the register is intact and verdicts equal the evaluator', async () => {
     const people = NASTY.map((name, i) => ({ id: `n${i}`, name, business: { industry: [NASTY[(i + 1) % NASTY.length]!], employees: i * 300 } }));
