@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { COMMANDS } from '../src/cli/commands/index.js';
-import { maskPhone, maskText, parsePolicies, PolicyValidationError, ProfileValidationError, safeParseProfile } from '../src/index.js';
+import { maskPhone } from '../src/core/mask.js';
+import { maskText, parsePolicies, PolicyValidationError, ProfileValidationError, safeParseProfile } from '../src/index.js';
 import { loadFixtures, ROOT, rulesMatcher } from './helpers/rules.js';
 
 const PHONE = '13812345678';

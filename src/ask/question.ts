@@ -26,6 +26,7 @@ export interface Question {
   gain: number;
 }
 
+/** Options of `matcher.nextQuestion`. */
 export interface NextQuestionOptions {
   asOf?: Date | string;
   locale?: Locale;

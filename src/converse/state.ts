@@ -5,7 +5,13 @@ import type { ConversationState } from './types.js';
 /** The id the conversation's profile carries; the caller keys states by phone number or chat id. */
 export const PROFILE_ID = 'conversation';
 
-/** A conversation that has not started. */
+/**
+ * A conversation that has not started.
+ *
+ * @example
+ * let state = initialState('zh-CN');
+ * const { reply, state: next } = converse(state, '你好', { matcher, channel: 'sms', asOf: '2026-06-01' });
+ */
 export function initialState(locale: Locale = 'zh-CN'): ConversationState {
   return { v: 1, locale, profile: { id: PROFILE_ID }, pending: null, retries: 0, skipped: [], shown: [], optedOut: false, turns: 0 };
 }

@@ -52,6 +52,12 @@ export function dayOf(text: string): number {
   return c ? toDayNumber(c) : Number.NaN;
 }
 
+/**
+ * An `asOf` that is neither a `Date` nor an ISO date or date-time string.
+ *
+ * @example
+ * try { matcher.evaluate(profile, { asOf: '2026-13-01' }); } catch (e) { if (e instanceof AsOfError) console.error(e.message); }
+ */
 export class AsOfError extends Error {
   constructor(value: unknown) {
     super(`asOf must be a valid Date, a YYYY-MM-DD date or an ISO date-time with offset; got ${JSON.stringify(String(value)).slice(0, 40)}`);

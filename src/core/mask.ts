@@ -22,6 +22,12 @@ function maskRun(run: string): string {
   return run;
 }
 
+/**
+ * Masks phone numbers and ID numbers in free text (any spacing, dots or full-width digits) for logs and reports.
+ *
+ * @example
+ * maskText('电话13812345678') // '电话138****5678'
+ */
 export function maskText(text: string): string {
   return text.replace(ID_RE, '$1**********$2').replace(PHONE_RE, '$1****$2').replace(RUN_RE, maskRun);
 }

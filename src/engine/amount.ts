@@ -5,6 +5,7 @@ import { compileCondition, toOperand, type CompileScope } from './compile.js';
 const F = 0;
 const T = 1;
 
+/** An amount as a range in `unit` (CNY unless the rule says otherwise); `min === max` when exact. */
 export interface AmountRange {
   min: number;
   max: number;

@@ -15,7 +15,12 @@ export interface CaseResult {
   evaluation?: Evaluation | undefined;
 }
 
-/** Runs every case carried by the policies, each against its own policy. */
+/**
+ * Runs every case carried by the policies, each against its own policy.
+ *
+ * @example
+ * const failed = runPolicyCases(policies).filter((r) => !r.ok);
+ */
 export function runPolicyCases(policies: readonly Policy[]): CaseResult[] {
   const evaluatorFor = (policy: Policy) => {
     const matcher = new MatcherCore([policy]);

@@ -30,6 +30,7 @@ export type VerdictRow = (cp: CompiledPolicy, status: Status, amount: AmountRang
 
 const STATUS: readonly Status[] = ['ineligible', 'eligible', 'unknown'];
 
+/** Options of a matcher: its clock and time zone. */
 export interface MatcherOptions {
   /** Where `asOf` is read when a caller gives none: the only clock read, at the edge. */
   clock?: () => Date;
@@ -37,6 +38,7 @@ export interface MatcherOptions {
   timeZone?: string;
 }
 
+/** Options of `matcher.evaluate`. */
 export interface EvaluateOptions {
   asOf?: Date | string;
   locale?: Locale;

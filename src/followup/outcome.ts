@@ -2,6 +2,7 @@ import { own } from '../screen/state.js';
 import type { PolicyEntry, ScreenState } from '../screen/types.js';
 import { OUTCOMES, type Outcome, type OutcomeRecord } from './types.js';
 
+/** One outcome as an officer enters it. */
 export interface OutcomeInput {
   profileId: string;
   policyId: string;

@@ -2,7 +2,12 @@ import { dayOf, formatDay } from '../core/dates.js';
 import type { ScreenState } from '../screen/types.js';
 import { DEFAULT_FOLLOW_UP_OFFSETS, type FollowUpTask } from './types.js';
 
-/** Call-backs `offsets` days after a push at `sendAt` (an ISO date-time on the +08:00 wall clock). */
+/**
+ * Call-backs `offsets` days after a push at `sendAt` (an ISO date-time on the +08:00 wall clock).
+ *
+ * @example
+ * createFollowUps('2026-06-01T09:00:00+08:00') // due 2026-06-08 (7 days) and 2026-07-01 (30 days)
+ */
 export function createFollowUps(sendAt: string, offsets: readonly number[] = DEFAULT_FOLLOW_UP_OFFSETS): FollowUpTask[] {
   const day = dayOf(sendAt.slice(0, 10));
   return [...new Set(offsets)].sort((a, b) => a - b).map((offset) => ({ due: formatDay(day + offset), offset }));

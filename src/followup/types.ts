@@ -1,7 +1,14 @@
 /** What became of a push, as a service officer recorded it. */
 export type Outcome = 'applied' | 'granted' | 'rejected' | 'no-response' | 'not-interested';
+/**
+ * Every outcome an officer can record, in funnel order.
+ *
+ * @example
+ * OUTCOMES.includes('granted') // true
+ */
 export const OUTCOMES: readonly Outcome[] = ['applied', 'granted', 'rejected', 'no-response', 'not-interested'];
 
+/** An outcome kept in the screening state. */
 export interface OutcomeRecord {
   outcome: Outcome;
   amount?: number;

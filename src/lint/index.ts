@@ -17,6 +17,9 @@ const key = (f: LintFinding) => `${f.file}|${f.path.join('.')}|${f.code}`;
  * Checks rule files beyond loading them: misspelled fields, conditions that can never be true or
  * false, expired windows, stale parameters, dangling references, unflagged samples, thin sources.
  * Load errors come back as errors too, so one run shows everything.
+ *
+ * @example
+ * const findings = lintSources([{ name: 'a.yaml', text }], { asOf: '2026-06-01' });
  */
 export function lintSources(sources: readonly PolicySource[], o: LintOptions): LintFinding[] {
   const out: LintFinding[] = [];

@@ -10,6 +10,7 @@ export interface LintFinding {
   path: (string | number)[];
 }
 
+/** Options of `lintSources`. */
 export interface LintOptions {
   /** The day to judge windows and parameter ages by (YYYY-MM-DD). */
   asOf: string;

@@ -35,6 +35,7 @@ export function engineOf(matcher: Matcher): MatcherCore {
   return core;
 }
 
+/** Options of `createMatcher`. */
 export interface CreateMatcherOptions extends MatcherOptions {
   /** Lets `search` match pinyin ("daikuan", "cydbdk"): pass `pinyinReader`. Without it search matches characters, English and synonyms, and the pinyin tables stay out of the bundle. */
   pinyin?: PinyinReader;

@@ -22,6 +22,7 @@ export interface MessageItem {
   documents?: string | undefined;
 }
 
+/** How an SMS is signed, capped and closed. */
 export interface SmsOptions {
   /** Sender name shown as 【…】; it counts toward the length. */
   signature?: string;
@@ -33,6 +34,7 @@ export interface SmsOptions {
   templates?: MessageTemplates;
 }
 
+/** An SMS ready to send, with the parts it takes. */
 export interface RenderedSms {
   text: string;
   parts: number;

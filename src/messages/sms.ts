@@ -22,7 +22,12 @@ export function isGsm7(text: string): boolean {
   return true;
 }
 
-/** The length carriers count: GSM-7 septets, or UTF-16 code units for UCS-2. */
+/**
+ * The length carriers count: GSM-7 septets, or UTF-16 code units for UCS-2.
+ *
+ * @example
+ * smsLength('回T退订') // 4 (UCS-2)
+ */
 export function smsLength(text: string): number {
   if (!isGsm7(text)) return text.length;
   let n = 0;
@@ -30,7 +35,12 @@ export function smsLength(text: string): number {
   return n;
 }
 
-/** How many billed parts `text` takes (0 for an empty text). */
+/**
+ * How many billed parts `text` takes (0 for an empty text).
+ *
+ * @example
+ * smsParts('一'.repeat(71)) // 2: a long UCS-2 message goes in parts of 67
+ */
 export function smsParts(text: string): number {
   if (text.length === 0) return 0;
   const len = smsLength(text);

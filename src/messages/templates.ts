@@ -17,6 +17,7 @@ export interface Segment {
  */
 export type ChatLines = readonly string[];
 
+/** The templates of one locale, per event kind, for SMS and chat. */
 export interface MessageTemplates {
   sms: Record<EventKind, readonly Segment[]>;
   /** Several events in one message; `{titles}` is shortened to fit, then replaced by `{first}` and a count. */
@@ -40,7 +41,12 @@ export interface MessageTemplates {
 
 const seg = (text: string, optional = false): Segment => (optional ? { text, optional } : { text });
 
-/** The message templates, kept as data so a county can replace any of them. */
+/**
+ * The message templates, kept as data so a county can replace any of them.
+ *
+ * @example
+ * renderSms(items, { templates: { ...TEMPLATES['zh-CN'] } })
+ */
 export const TEMPLATES: Record<Locale, MessageTemplates> = {
   'zh-CN': {
     sms: {

@@ -13,6 +13,7 @@ export interface OfficerAssignment {
   reason: string;
 }
 
+/** Options of officer assignment. */
 export interface AssignOptions {
   /** Open follow-ups each officer carries now, by officer id (absent is 0). */
   load?: Readonly<Record<string, number>>;
@@ -122,6 +123,13 @@ export interface OfficerAssigner {
   load(): Record<string, number>;
 }
 
+/**
+ * An assigner that keeps each officer's load between calls, so a run spreads people evenly.
+ *
+ * @example
+ * const assign = createOfficerAssigner(officers);
+ * const first = assign.assignWithReason(profile); // { officerId, reason } or null
+ */
 export function createOfficerAssigner(officers: readonly Officer[], opts: AssignOptions = {}): OfficerAssigner {
   const load: Record<string, number> = { ...(opts.load ?? {}) };
   const locale = opts.locale ?? 'zh-CN';
@@ -140,7 +148,12 @@ export interface BatchAssignment {
   reason: string | null;
 }
 
-/** Assigns a screening run's profiles in order, balancing load; returns each assignment and the final load. */
+/**
+ * Assigns a screening run's profiles in order, balancing load; returns each assignment and the final load.
+ *
+ * @example
+ * const { assignments, load } = assignOfficers(profiles, officers);
+ */
 export function assignOfficers(profiles: Iterable<unknown>, officers: readonly Officer[], opts: AssignOptions = {}): { assignments: BatchAssignment[]; load: Record<string, number> } {
   const assigner = createOfficerAssigner(officers, opts);
   const assignments: BatchAssignment[] = [];

@@ -2,7 +2,12 @@ import * as z from 'zod';
 import { RegionCode } from '../profile/schema.js';
 import { Identifier, Text } from '../policy/schema.js';
 
-/** A service officer (服务专员) who follows up returnees in the regions and industries they cover. */
+/**
+ * A service officer (服务专员) who follows up returnees in the regions and industries they cover.
+ *
+ * @example
+ * OfficerSchema.safeParse(row).success
+ */
 export const OfficerSchema = z.strictObject({
   id: Identifier,
   /** Display name; fixtures use fictional names. */
@@ -21,7 +26,12 @@ export const OfficerSchema = z.strictObject({
 /** A validated service officer. */
 export type Officer = z.infer<typeof OfficerSchema>;
 
-/** Validates a list of officers (e.g. fixtures/officers.json), throwing zod's error on a bad entry. */
+/**
+ * Validates a list of officers (e.g. fixtures/officers.json), throwing zod's error on a bad entry.
+ *
+ * @example
+ * const officers = parseOfficers(JSON.parse(readFileSync('officers.json', 'utf8')));
+ */
 export function parseOfficers(input: unknown): Officer[] {
   return z.array(OfficerSchema).max(100_000).parse(input);
 }

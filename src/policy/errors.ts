@@ -26,7 +26,12 @@ export function formatIssues(issues: readonly PolicyIssue[], locale: Locale = 'e
   return issues.map((i) => issueText(i, locale)).join('\n');
 }
 
-/** Rules that cannot be loaded; `issues` lists every problem in every file at once. */
+/**
+ * Rules that cannot be loaded; `issues` lists every problem in every file at once.
+ *
+ * @example
+ * try { parsePolicies(sources); } catch (e) { if (e instanceof PolicyValidationError) for (const i of e.issues) console.error(i.file, i.line, i.message); }
+ */
 export class PolicyValidationError extends Error {
   readonly issues: PolicyIssue[];
   constructor(issues: PolicyIssue[]) {

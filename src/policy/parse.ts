@@ -5,6 +5,7 @@ import { checkPolicy } from './check.js';
 import { PolicyValidationError, type PolicyIssue } from './errors.js';
 import { LIMITS, PolicySchema, type Policy } from './schema.js';
 
+/** The text of one rule file and a name for messages. */
 export interface PolicySource {
   /** A name for messages, usually the file path. */
   name: string;
@@ -233,6 +234,9 @@ const POLICY_KIND: DocumentKind<Policy> = { schema: PolicySchema as unknown as z
 /**
  * Parses and validates rule files (YAML or JSON). Throws one `PolicyValidationError` listing every
  * problem in every file, each with file, line and column.
+ *
+ * @example
+ * const policies = parsePolicies([{ name: 'loan.yaml', text: yamlText }]);
  */
 export function parsePolicies(sources: readonly PolicySource[]): Policy[] {
   return parseDocuments(sources, POLICY_KIND);

@@ -7,6 +7,7 @@ export { LIMITS, Text, Identifier, ParamName, FieldPath, ParamRef, Scalar, Value
 export type { LeafCondition } from '../ops/index.js';
 
 type Leaf = LeafCondition;
+/** A condition of the rule language, as `ConditionSchema` reads it. */
 export type Condition =
   | Leaf
   | { op: 'all'; of: Condition[]; id?: string | undefined; reason?: Text | undefined; clause?: string | undefined }
@@ -15,6 +16,12 @@ export type Condition =
 
 const group = { id: z.string().max(80).optional(), reason: Text.optional(), clause: z.string().min(1).max(200).optional() };
 
+/**
+ * The condition language: leaf operators (see `src/ops/`) joined by `all`, `any` and `not`.
+ *
+ * @example
+ * ConditionSchema.parse({ op: 'all', of: [{ op: 'gte', field: 'business.employees', value: 1 }] })
+ */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy((): z.ZodType<Condition> =>
   z.discriminatedUnion('op', [
     ...(LeafSchemas as [(typeof LeafSchemas)[number]]),
@@ -24,6 +31,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy((): z.ZodType<Condit
   ]) as unknown as z.ZodType<Condition>,
 );
 
+/** An amount expression of the rule language, as `AmountSchema` reads it. */
 export type Amount =
   | { kind: 'fixed'; value: NumberValue; unit?: string | undefined; upTo?: boolean | undefined }
   | { kind: 'range'; min: NumberValue; max: NumberValue; unit?: string | undefined }
@@ -35,7 +43,12 @@ export type Amount =
 const unit = z.string().regex(/^[A-Za-z/]{1,16}$/).optional();
 const upTo = z.boolean().optional();
 
-/** Amounts come out as `{min, max, unit}`; `upTo` makes the minimum 0 (a ceiling, not a promise). */
+/**
+ * Amounts come out as `{min, max, unit}`; `upTo` makes the minimum 0 (a ceiling, not a promise).
+ *
+ * @example
+ * AmountSchema.parse({ kind: 'fixed', value: 300000, unit: 'CNY', upTo: true })
+ */
 export const AmountSchema: z.ZodType<Amount> = z.lazy((): z.ZodType<Amount> =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('fixed'), value: NumberValue, unit, upTo }),
@@ -72,6 +85,12 @@ export const ParameterSchema = z.strictObject({
 });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
+/**
+ * The kinds of support a policy gives.
+ *
+ * @example
+ * PolicyKind.options // ['tax-relief', 'guarantee-loan', …]
+ */
 export const PolicyKind = z.enum(['tax-relief', 'guarantee-loan', 'loan', 'subsidy', 'land-transfer', 'training', 'incubator', 'award', 'service']);
 export type PolicyKind = z.infer<typeof PolicyKind>;
 
@@ -90,6 +109,12 @@ export const CaseSchema = z.strictObject({
 });
 export type PolicyCase = z.infer<typeof CaseSchema>;
 
+/**
+ * The rule-file schema of one policy (ids, dated parameters, conditions, amount, provenance, cases).
+ *
+ * @example
+ * PolicySchema.safeParse(JSON.parse(text)).success
+ */
 export const PolicySchema = z.strictObject({
   id: Identifier,
   kind: PolicyKind,
@@ -152,4 +177,5 @@ export type Policy = z.output<typeof PolicySchema> & {
   /** File the policy came from, when loaded from one. */
   readonly file?: string | undefined;
 };
+/** A policy as written in a rule file, before defaults. */
 export type PolicyInput = z.input<typeof PolicySchema>;

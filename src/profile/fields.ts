@@ -48,7 +48,12 @@ function build(): ReadonlyMap<string, FieldInfo> {
   return out;
 }
 
-/** Every field of the profile vocabulary, by dot path (`business.employees`). */
+/**
+ * Every field of the profile vocabulary, by dot path (`business.employees`).
+ *
+ * @example
+ * FIELDS.get('business.employees')?.kind // 'number'
+ */
 export const FIELDS: ReadonlyMap<string, FieldInfo> = build();
 
 export function fieldInfo(path: string): FieldInfo | undefined {

@@ -107,7 +107,12 @@ export const ContactSchema = z.strictObject({
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 
-/** A person's answers. Absent fields are unknown; `[]` and `null` are known "none". */
+/**
+ * A person's answers. Absent fields are unknown; `[]` and `null` are known "none".
+ *
+ * @example
+ * const profile: Profile = ProfileSchema.parse({ id: 'p1', regionCode: '500154', groups: ['returning-migrant-worker'] });
+ */
 export const ProfileSchema = z.strictObject({
   id: z.string().min(1).max(128),
   name: meta(z.string().max(64), { kind: 'string', label: t('姓名', 'name') }).optional(),
@@ -132,4 +137,5 @@ export const ProfileSchema = z.strictObject({
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** A validated profile (see `ProfileSchema`). */
 export type Profile = z.infer<typeof ProfileSchema>;

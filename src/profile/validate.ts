@@ -2,13 +2,19 @@ import type { z } from 'zod';
 import { maskText } from '../core/mask.js';
 import { ProfileSchema, type Profile } from './schema.js';
 
+/** One problem with a profile, at its path. */
 export interface ProfileIssue {
   path: (string | number)[];
   code: string;
   message: string;
 }
 
-/** A profile that does not fit `ProfileSchema`; `issues` lists every problem. */
+/**
+ * A profile that does not fit `ProfileSchema`; `issues` lists every problem.
+ *
+ * @example
+ * try { parseProfile(input); } catch (e) { if (e instanceof ProfileValidationError) console.error(e.issues); }
+ */
 export class ProfileValidationError extends Error {
   readonly issues: ProfileIssue[];
   constructor(issues: ProfileIssue[]) {
@@ -75,7 +81,13 @@ function fromZod(error: z.ZodError): ProfileIssue[] {
 
 export type ProfileResult = { success: true; profile: Profile } | { success: false; error: ProfileValidationError };
 
-/** Validates without throwing. */
+/**
+ * Validates without throwing.
+ *
+ * @example
+ * const r = safeParseProfile(input);
+ * if (!r.success) console.error(r.error.issues);
+ */
 export function safeParseProfile(input: unknown): ProfileResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { success: false, error: new ProfileValidationError([{ path: [], code: 'invalid_type', message: 'a profile must be an object' }]) };
@@ -87,7 +99,12 @@ export function safeParseProfile(input: unknown): ProfileResult {
   return { success: true, profile: r.data };
 }
 
-/** Validates a profile, throwing `ProfileValidationError` with every problem. */
+/**
+ * Validates a profile, throwing `ProfileValidationError` with every problem.
+ *
+ * @example
+ * const profile = parseProfile({ id: 'p1', birthDate: '1990-05-01' });
+ */
 export function parseProfile(input: unknown): Profile {
   const r = safeParseProfile(input);
   if (!r.success) throw r.error;

@@ -15,7 +15,12 @@ export interface ProjectCaseResult {
 }
 
 
-/** Runs every case carried by the projects, each against its own project. */
+/**
+ * Runs every case carried by the projects, each against its own project.
+ *
+ * @example
+ * const failed = runProjectCases(projects).filter((r) => !r.ok);
+ */
 export function runProjectCases(projects: readonly Project[]): ProjectCaseResult[] {
   const evaluatorFor = (project: Project) => {
     const pm = createProjectMatcher([project]);

@@ -33,11 +33,13 @@ export interface ProjectRecommendation extends ProjectEvaluation {
   readonly funding: readonly ProjectFunding[];
 }
 
+/** Options of project evaluation. */
 export interface ProjectEvaluateOptions {
   asOf?: Date | string;
   locale?: Locale;
 }
 
+/** Options of `recommendProjects`. */
 export interface RecommendProjectsOptions extends ProjectEvaluateOptions {
   /** At most this many projects (default 10). */
   limit?: number;
@@ -121,7 +123,12 @@ export function createProjectMatcher(projects: readonly Project[], options: Matc
   };
 }
 
-/** Ranks `projects` for one profile; see `createProjectMatcher` to compile once for many profiles. */
+/**
+ * Ranks `projects` for one profile; see `createProjectMatcher` to compile once for many profiles.
+ *
+ * @example
+ * recommendProjects(projects, profile, { asOf: '2026-06-01', limit: 3 })
+ */
 export function recommendProjects(projects: readonly Project[], profile: unknown, opts: RecommendProjectsOptions = {}): ProjectRecommendation[] {
   return createProjectMatcher(projects).recommendProjects(profile, opts);
 }

@@ -31,6 +31,9 @@ const PROJECT_KIND: DocumentKind<Project> = {
 /**
  * Parses and validates project files (YAML or JSON, one project a file). Throws one
  * `PolicyValidationError` listing every problem in every file, each with file, line and column.
+ *
+ * @example
+ * const projects = parseProjects([{ name: 'tea.yaml', text }]);
  */
 export function parseProjects(sources: readonly PolicySource[]): Project[] {
   return parseDocuments(sources, PROJECT_KIND);

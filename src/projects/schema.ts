@@ -35,7 +35,12 @@ export const ProjectCaseSchema = z.strictObject({
 });
 export type ProjectCase = z.infer<typeof ProjectCaseSchema>;
 
-/** A returnee project (返乡创业项目): who it suits, in the policy condition language, and what to score on. */
+/**
+ * A returnee project (返乡创业项目): who it suits, in the policy condition language, and what to score on.
+ *
+ * @example
+ * ProjectSchema.safeParse(JSON.parse(text)).success
+ */
 export const ProjectSchema = z.strictObject({
   id: Identifier,
   title: Text,
@@ -67,4 +72,5 @@ export type Project = z.output<typeof ProjectSchema> & {
   /** File the project came from, when loaded from one. */
   readonly file?: string | undefined;
 };
+/** A project as written in a project file, before defaults. */
 export type ProjectInput = z.input<typeof ProjectSchema>;

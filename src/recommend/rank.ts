@@ -32,6 +32,7 @@ export interface Recommendation extends Evaluation {
   readonly nearMiss?: NearMiss;
 }
 
+/** Options of `matcher.recommend`. */
 export interface RecommendOptions {
   asOf?: Date | string;
   limit?: number;

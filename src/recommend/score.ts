@@ -14,7 +14,12 @@ export interface RankWeights {
   locality: number;
 }
 
-/** Value dominates; a stated need lifts a policy; locality and urgency break near-ties. */
+/**
+ * Value dominates; a stated need lifts a policy; locality and urgency break near-ties.
+ *
+ * @example
+ * matcher.recommend(profile, { weights: { ...DEFAULT_WEIGHTS, need: 0.4 } })
+ */
 export const DEFAULT_WEIGHTS: Readonly<RankWeights> = Object.freeze({ value: 0.5, need: 0.25, urgency: 0.1, locality: 0.15 });
 
 /**

@@ -17,7 +17,12 @@ export function regionCodes(): ReadonlySet<string> {
   return set;
 }
 
-/** True for a code in the national division table: `isRegionCode('451402')` (江州区) is true, `'451499'` is not. */
+/**
+ * True for a code in the national division table: `isRegionCode('451402')` (江州区) is true, `'451499'` is not.
+ *
+ * @example
+ * isRegionCode('451402') // true
+ */
 export function isRegionCode(code: string): boolean {
   return typeof code === 'string' && code.length === 6 && regionCodes().has(code);
 }
@@ -93,6 +98,12 @@ export const REGION_NAMES: Readonly<Record<string, { 'zh-CN': string; en: string
   '610981': { 'zh-CN': '旬阳市', en: 'Xunyang' },
 };
 
+/**
+ * The short name of a region the bundled rules cover, in the locale; other codes come back as given.
+ *
+ * @example
+ * regionName('500154') // '开州区'
+ */
 export function regionName(code: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
   return REGION_NAMES[code]?.[locale] ?? code;
 }

@@ -16,6 +16,7 @@ export interface RegionMention {
   end: number;
 }
 
+/** What `findRegions` read from a text: the region meant, or the candidates. */
 export interface RegionReading {
   /** The one unit meant, when the text settles it. */
   code?: string;
@@ -114,7 +115,12 @@ export function regionOfficialName(code: string): string | undefined {
   return name && !PLACEHOLDER.test(name) ? name : undefined;
 }
 
-/** Province, prefecture and county names joined: `451402` → 广西壮族自治区崇左市江州区. */
+/**
+ * Province, prefecture and county names joined: `451402` → 广西壮族自治区崇左市江州区.
+ *
+ * @example
+ * regionFullName('451402') // '广西壮族自治区崇左市江州区'
+ */
 export function regionFullName(code: string): string | undefined {
   const t = load();
   if (!t.names.has(code)) return undefined;
@@ -137,6 +143,9 @@ const AFTER = /^(?:的|人|这边|那边|这里|那里|这儿|那儿|一带|本�
  * Every place named in `text`, longest names first, with context choosing between same-named units:
  * "崇左市江州区" and "安康汉滨" settle on the county inside the named prefecture.
  * `expecting: true` (a region was just asked for) lets short forms that are also words count.
+ *
+ * @example
+ * findRegions('我在崇左市江州区').code // '451402'
  */
 export function findRegions(text: string, opts: { expecting?: boolean } = {}): RegionReading {
   const t = load();

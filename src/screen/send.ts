@@ -10,6 +10,7 @@ export interface OutgoingMessage {
   text: string;
 }
 
+/** What a gateway answered for one message. */
 export interface SendResult {
   ok: boolean;
   id?: string;
@@ -26,7 +27,13 @@ export interface ChatSender {
   send(message: OutgoingMessage): Promise<SendResult>;
 }
 
-/** Keeps messages in memory, for tests and dry runs. */
+/**
+ * Keeps messages in memory, for tests and dry runs.
+ *
+ * @example
+ * const gateway = new InMemorySmsGateway();
+ * await dispatch(deliveries, { sms: gateway });
+ */
 export class InMemorySmsGateway implements SmsGateway {
   readonly sent: OutgoingMessage[] = [];
   async send(message: OutgoingMessage): Promise<SendResult> {
@@ -35,7 +42,13 @@ export class InMemorySmsGateway implements SmsGateway {
   }
 }
 
-/** Keeps chat messages in memory, for tests and dry runs. */
+/**
+ * Keeps chat messages in memory, for tests and dry runs.
+ *
+ * @example
+ * const chat = new InMemoryChatSender();
+ * await dispatch(deliveries, { chat });
+ */
 export class InMemoryChatSender implements ChatSender {
   readonly sent: OutgoingMessage[] = [];
   async send(message: OutgoingMessage): Promise<SendResult> {
@@ -50,6 +63,7 @@ export interface SentLedger {
   add(id: string, at: Date): void | Promise<void>;
 }
 
+/** What a `dispatch` run sent, skipped and failed. */
 export interface DispatchReport {
   sent: number;
   /** Deliveries the ledger already held: sent by an earlier run, not sent again. */

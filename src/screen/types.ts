@@ -10,6 +10,7 @@ import type { FollowUpTask, OutcomeRecord } from '../followup/types.js';
 import type { QuietHours } from './quiet.js';
 
 export type Status = 'eligible' | 'unknown' | 'ineligible';
+/** How a person is reached. */
 export type Channel = 'sms' | 'chat';
 
 /** What the last run knew of one person and one policy. Plain JSON. */
@@ -28,6 +29,7 @@ export interface PolicyEntry {
   outcomes?: OutcomeRecord[];
 }
 
+/** What the screening state keeps of one person. */
 export interface ProfileEntry {
   regionCode?: string;
   policies: Record<string, PolicyEntry>;
@@ -88,6 +90,7 @@ export interface FrequencyCap {
   days: number;
 }
 
+/** Options of `screen`. */
 export interface ScreenOptions {
   matcher: Matcher;
   /** The run's instant (or civil date, read as its midnight in Asia/Shanghai). */
@@ -118,6 +121,7 @@ export interface ScreenOptions {
   onProgress?: (done: number) => void;
 }
 
+/** What a screening run found and planned, and the state to keep. */
 export interface ScreenResult {
   events: ScreenEvent[];
   deliveries: Delivery[];

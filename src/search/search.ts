@@ -13,6 +13,7 @@ export interface SearchHit {
   status?: Status;
 }
 
+/** Options of `matcher.search`. */
 export interface SearchOptions {
   profile?: unknown;
   asOf?: Date | string;

@@ -7,6 +7,7 @@ import { dialectOf, type Dialect, type DialectName, type SqlType } from './diale
 import { jsonColumns, registerColumn, type RegisterColumn } from './layout.js';
 import { eligibilityWithCarry, lastDay } from '../policy/carry.js';
 
+/** Options of `toSql`. */
 export interface ToSqlOptions {
   dialect: DialectName;
   /** The day the verdicts are for; an instant is read on the wall clock of `timeZone`. */
@@ -37,6 +38,7 @@ export interface SqlUnsupported {
   message: string;
 }
 
+/** One policy in a compiled query. */
 export interface SqlPolicy {
   id: string;
   /** `policy_index` in the result rows. */
@@ -47,6 +49,7 @@ export interface SqlPolicy {
   absent: string[];
 }
 
+/** A compiled query: its text, bind parameters, policies and what could not be expressed. */
 export interface SqlQuery {
   /** One row per person and policy: person_id, policy_index, policy_id, status, amount_min, amount_max, amount_unit[, missing]. */
   sql: string;

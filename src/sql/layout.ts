@@ -71,6 +71,9 @@ function readPath(p: unknown, path: string): unknown {
 /**
  * A validated profile as one register row (values in `registerColumnNames()` order): dates as
  * `YYYY-MM-DD`, lists as arrays (SQLite: JSON text), booleans as the dialect stores them.
+ *
+ * @example
+ * registerRow(parseProfile(p), 'duckdb') // values in register column order
  */
 export function registerRow(profile: Record<string, unknown>, dialect: DialectName): unknown[] {
   const d: Dialect = dialectOf(dialect);

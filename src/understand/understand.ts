@@ -7,15 +7,18 @@ import { birthRangeForAge, findDates, type DateValue } from './dates.js';
 import * as L from './lexicon.js';
 import { chineseToNumber, findNumbers, type NumberValue } from './numbers.js';
 
+/** What a message asks for. */
 export type UnderstoodIntent = 'answer' | 'question' | 'opt-out' | 'opt-in' | 'human' | 'correction' | 'restart' | 'details' | 'search' | 'greeting' | 'unclear';
 
 /** A value read from the text: exact, or an inclusive range for an approximate answer. */
 export type FactValue = unknown;
+/** A value read from a message for one profile field. */
 export interface Fact {
   field: string;
   value: FactValue;
 }
 
+/** Options of `understand`. */
 export interface UnderstandOptions {
   /** The field just asked (a profile dot path). */
   expecting?: string | null | undefined;
@@ -26,6 +29,7 @@ export interface UnderstandOptions {
   pinyin?: LatinReader | undefined;
 }
 
+/** What `understand` read from one message. */
 export interface Understanding {
   intent: UnderstoodIntent;
   facts: Fact[];

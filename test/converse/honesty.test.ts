@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { converse, CONVERSE_WORDS, type ConversationState } from '../../src/index.js';
+import { converse, type ConversationState } from '../../src/index.js';
+import { WORDS as CONVERSE_WORDS } from '../../src/converse/words.js';
 import { formatRange, pick } from '../../src/core/text.js';
 import { sourceRef } from '../../src/converse/content.js';
 import { loadCorpus, optionsOf, playConversation, type Conversation } from './corpus.js';

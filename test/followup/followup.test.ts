@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followUpsDue, funnel, funnelTable, recordOutcome, renderFunnel, screen, type ScreenState } from '../../src/index.js';
+import { followUpsDue, funnel, recordOutcome, screen, type ScreenState } from '../../src/index.js';
+import { funnelTable, renderFunnel } from '../../src/followup/funnel.js';
 import { renderTable } from '../../src/core/table.js';
 import { matcherOf } from '../screen/helpers.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createProjectMatcher, recommendProjects, PROJECT_WEIGHTS } from '../../src/index.js';
+import { createProjectMatcher, recommendProjects } from '../../src/index.js';
+import { PROJECT_WEIGHTS } from '../../src/projects/index.js';
 import { loadProjects, nationalMatcher, seedPerson } from './helpers.js';
 
 const projects = loadProjects();

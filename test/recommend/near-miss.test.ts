@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedBy } from '../../src/index.js';
+import { carriedBy } from '../../src/recommend/index.js';
 import { rulesMatcher } from '../helpers/rules.js';
 
 const m = rulesMatcher();

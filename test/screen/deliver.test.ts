@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isQuiet, screen, smsParts, type Delivery } from '../../src/index.js';
+import { isQuiet } from '../../src/screen/quiet.js';
+import { screen, smsParts, type Delivery } from '../../src/index.js';
 import { matcherOf, smallRegister } from './helpers.js';
 
 const people = smallRegister();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deferQuiet, isQuiet, type QuietHours } from '../../src/index.js';
+import type { QuietHours } from '../../src/index.js';
+import { deferQuiet, isQuiet } from '../../src/screen/quiet.js';
 import { isoInZone, runInstant } from '../../src/screen/quiet.js';
 
 const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMatcher, registerColumnNames, registerDdl, registerRow, toSql, type Policy, type SqlQuery, type ToSqlOptions } from '../../src/index.js';
+import { registerColumnNames } from '../../src/sql/index.js';
+import { createMatcher, registerDdl, registerRow, toSql, type Policy, type SqlQuery, type ToSqlOptions } from '../../src/index.js';
 import { jsonColumns } from '../../src/sql/layout.js';
 import { openDuckDb, openPostgres, openSqlite, type SqlSession } from '../../src/node/sql/drivers.js';
 
