@@ -88,7 +88,13 @@ export function fullYearsBetween(from: CivilDate, to: CivilDate): number {
   return years;
 }
 
-/** Whole months from `from` to `to`; a month ending on a shorter month's last day counts as whole. */
+/**
+ * Whole months from `from` to `to` (满N个月). 民法典 第二百零二条: a period counted in months ends on the
+ * corresponding day of its last month, or on that month's last day when there is none, so a month
+ * ending on a shorter month's last day counts as whole (2025-08-31 → 2026-02-28 is 6). date-fns's
+ * `differenceInMonths` differs there and on 28 February of leap years; test/core/date-fns.test.ts
+ * pins both differences and holds everything else to date-fns.
+ */
 export function fullMonthsBetween(from: CivilDate, to: CivilDate): number {
   let months = (to.y - from.y) * 12 + (to.m - from.m);
   const endOfTo = to.d === daysInMonth(to.y, to.m);
