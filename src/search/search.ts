@@ -52,14 +52,8 @@ type Entry = SynonymEntry & { forms: ReadonlySet<string> };
 /** A synonym entry's terms with the pinyin of its words of two characters or more (one syllable is too loose). */
 const entriesOf = (py: PinyinReader | undefined): Entry[] =>
   SYNONYMS.map((e) => ({ ...e, forms: new Set([...e.terms.map((t) => t.toLowerCase()), ...(py ? han(e.terms).filter((t) => t.length >= 2).map(py.full) : [])]) }));
+/** Built once at load: the plain table needs no reader. With a reader each index builds its own (about 100 entries). */
 const PLAIN_ENTRIES = entriesOf(undefined);
-const entriesByReader = new WeakMap<PinyinReader, Entry[]>();
-function entries(py: PinyinReader | undefined): Entry[] {
-  if (!py) return PLAIN_ENTRIES;
-  let e = entriesByReader.get(py);
-  if (!e) entriesByReader.set(py, (e = entriesOf(py)));
-  return e;
-}
 
 /** Edit distance with adjacent transpositions, stopping early past 1: is `a` one typo from `b`? */
 function oneTypo(a: string, b: string): boolean {
@@ -79,18 +73,6 @@ function oneTypo(a: string, b: string): boolean {
 
 /** Hits below this similarity are noise from fuzzy matching single characters. */
 export const MIN_SCORE = 0.6;
-
-/** Policies are immutable once parsed: matchers built over the same ones share their pinyin. */
-const docsByReader = new WeakMap<PinyinReader, WeakMap<Policy, Doc>>();
-
-function docOf(p: Policy, py: PinyinReader | undefined): Doc {
-  if (!py) return newDoc(p, undefined);
-  let docs = docsByReader.get(py);
-  if (!docs) docsByReader.set(py, (docs = new WeakMap()));
-  let doc = docs.get(p);
-  if (!doc) docs.set(p, (doc = newDoc(p, py)));
-  return doc;
-}
 
 function newDoc(p: Policy, py: PinyinReader | undefined): Doc {
   const kindTerms = SYNONYMS.filter((e) => e.kinds.includes(p.kind)).flatMap((e) => e.terms);
@@ -126,8 +108,8 @@ export class SearchIndex {
   private readonly entries: readonly Entry[];
 
   constructor(policies: readonly Policy[], pinyin?: PinyinReader) {
-    const docs = policies.map((p) => docOf(p, pinyin));
-    this.entries = entries(pinyin);
+    const docs = policies.map((p) => newDoc(p, pinyin));
+    this.entries = pinyin ? entriesOf(pinyin) : PLAIN_ENTRIES;
     this.fuse = new Fuse(docs, { keys: KEYS, includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true, ignoreFieldNorm: true });
     this.kinds = new Map(policies.map((p) => [p.id, p.kind]));
   }
