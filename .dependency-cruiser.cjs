@@ -12,6 +12,8 @@
  * Features (recommend, ask, search, projects, officers, screen, messages, converse, understand, followup, lint, sql,
  * and the `matcher` facade that joins them) may use one another, without cycles. The screening
  * store (SQLite, PostgreSQL; drivers loaded lazily) sits above them, reached only from node and cli.
+ *
+ * Above the engine, src/engine/ is reached only through its interface, src/engine/index.ts.
  */
 const layers = [
   ['base', '^src/(core|regions|profile)/'],
@@ -49,6 +51,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: layers.map(([, p]) => `(${p})`).join('|') },
       to: { path: '^src/' },
+    },
+    {
+      name: 'engine-through-its-interface',
+      comment: 'outside src/engine/, the engine is reached only through src/engine/index.ts (its interface)',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/engine/' },
+      to: { path: '^src/engine/', pathNot: '^src/engine/index[.]ts$' },
     },
     {
       name: 'src-not-from-tests',

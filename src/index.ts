@@ -10,7 +10,7 @@
 export { parsePolicies, type PolicySource } from './policy/parse.js';
 export { PolicySchema, ConditionSchema, AmountSchema, type Policy, type PolicyInput, type Condition, type Amount, type PolicyKind } from './policy/schema.js';
 export { PolicyValidationError, type PolicyIssue } from './policy/errors.js';
-export { runPolicyCases, type CaseResult } from './engine/cases.js';
+export { runPolicyCases, type CaseResult } from './engine/index.js';
 export { lintSources, type LintFinding, type LintOptions } from './lint/index.js';
 
 // Profiles: the vocabulary of a person and their business.
@@ -21,9 +21,9 @@ export { AsOfError } from './core/dates.js';
 
 // Matching: evaluate, recommend, ask, search.
 export { createMatcher, type Matcher, type CreateMatcherOptions } from './matcher/create.js';
-export type { Evaluation, EvaluateOptions, MatcherOptions } from './engine/matcher.js';
-export type { Reason } from './engine/explain.js';
-export type { AmountRange } from './engine/amount.js';
+export type { Evaluation, EvaluateOptions, MatcherOptions } from './engine/index.js';
+export type { Reason } from './engine/index.js';
+export type { AmountRange } from './engine/index.js';
 export { bundle, DEFAULT_WEIGHTS, type Recommendation, type ScoreBreakdown, type RecommendOptions, type Bundle, type SetAside, type NearMiss, type Change, type Deadline, type RankWeights } from './recommend/index.js';
 export { pinyinReader, type PinyinReader, type SearchHit, type SearchOptions } from './search/index.js';
 export { applyAnswer, type Question, type NextQuestionOptions, type AnswerResult, type AnswerErrorCode } from './ask/index.js';

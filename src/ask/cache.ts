@@ -1,5 +1,4 @@
-import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
-import type { CompiledPolicy } from '../engine/policy.js';
+import { cacheSlot, type MatcherCore, type CompiledPolicy } from '../engine/index.js';
 import type { FieldInfo } from '../profile/fields.js';
 import { candidateAnswers } from './candidates.js';
 

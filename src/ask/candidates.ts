@@ -1,6 +1,5 @@
 import { addMonths, formatDay, fromDayNumber, toDayNumber } from '../core/dates.js';
-import type { CompiledNode } from '../engine/compile.js';
-import type { CompiledPolicy } from '../engine/policy.js';
+import type { CompiledNode, CompiledPolicy } from '../engine/index.js';
 import type { FieldInfo } from '../profile/fields.js';
 import { REGION_NAMES } from '../regions/codes.js';
 

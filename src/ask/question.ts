@@ -1,7 +1,5 @@
 import { pick, type Locale } from '../core/text.js';
-import type { MatcherCore } from '../engine/matcher.js';
-import type { CompiledPolicy } from '../engine/policy.js';
-import type { Evaluation } from '../engine/matcher.js';
+import type { MatcherCore, CompiledPolicy, Evaluation } from '../engine/index.js';
 import { FIELDS, fieldInfo } from '../profile/fields.js';
 import type { Profile } from '../profile/schema.js';
 import { worthOf } from '../recommend/score.js';

@@ -1,6 +1,6 @@
 import type { Question } from '../ask/index.js';
 import { fill, formatRange, pick, type Locale } from '../core/text.js';
-import type { Evaluation } from '../engine/matcher.js';
+import type { Evaluation } from '../engine/index.js';
 import type { Recommendation } from '../recommend/index.js';
 import type { Policy } from '../policy/schema.js';
 import { fieldInfo } from '../profile/fields.js';

@@ -1,5 +1,5 @@
 import { fill, formatRange, pick, type Locale } from '../core/text.js';
-import type { Evaluation } from '../engine/matcher.js';
+import type { Evaluation } from '../engine/index.js';
 import type { Policy } from '../policy/schema.js';
 import { fieldInfo } from '../profile/fields.js';
 import { lookupTerm, termName } from './glossary.js';

@@ -2,8 +2,7 @@ import type { Locale } from '../core/text.js';
 import { nextQuestionFor, type NextQuestionOptions, type Question } from '../ask/index.js';
 import { searchPolicies, type PinyinReader, type SearchHit, type SearchOptions } from '../search/search.js';
 import type { Policy } from '../policy/schema.js';
-import { parseProfileFast } from '../engine/profile-check.js';
-import { MatcherCore, type EvaluateOptions, type Evaluation, type MatcherOptions } from '../engine/matcher.js';
+import { compileCatalogue, parseProfileFast, type Engine, type EvaluateOptions, type Evaluation, type MatcherOptions } from '../engine/index.js';
 import { bundle, nearMiss, rankProfile, type Bundle, type NearMiss, type Recommendation, type RecommendOptions } from '../recommend/index.js';
 
 /** Evaluates profiles against a compiled policy catalogue. */
@@ -26,10 +25,10 @@ export interface Matcher {
 }
 
 /** The engine behind each matcher this module made; the library's batch code reaches it through `engineOf`. */
-const ENGINES = new WeakMap<Matcher, MatcherCore>();
+const ENGINES = new WeakMap<Matcher, Engine>();
 
 /** The compiled engine of a matcher made by `createMatcher` (for screening, the worker pool and the CLI). */
-export function engineOf(matcher: Matcher): MatcherCore {
+export function engineOf(matcher: Matcher): Engine {
   const core = ENGINES.get(matcher);
   if (!core) throw new TypeError('not a matcher made by createMatcher');
   return core;
@@ -49,7 +48,7 @@ export interface CreateMatcherOptions extends MatcherOptions {
  */
 export function createMatcher(policies: readonly Policy[], options: CreateMatcherOptions = {}): Matcher {
   const { pinyin, ...coreOptions } = options;
-  const core = new MatcherCore(policies, coreOptions);
+  const core = compileCatalogue(policies, coreOptions);
   const byId = new Map(core.policies.map((p) => [p.id, p]));
   const recommend = (profile: unknown, opts: RecommendOptions = {}) => rankProfile(core, parseProfileFast(profile), core.day(opts.asOf), opts);
   const matcher: Matcher = {

@@ -1,8 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { AmountRange } from '../engine/amount.js';
-import { evaluation, NONE, type Evaluation } from '../engine/evaluation.js';
-import type { MatcherCore } from '../engine/matcher.js';
-import { safeParseProfileFast } from '../engine/profile-check.js';
+import { type AmountRange, evaluation, NONE, type Evaluation, type MatcherCore, safeParseProfileFast } from '../engine/index.js';
 import type { ProfileIssue } from '../profile/validate.js';
 
 /**

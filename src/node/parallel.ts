@@ -2,11 +2,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createMatcher, engineOf, type Matcher } from '../matcher/create.js';
 import { stat } from 'node:fs/promises';
-import type { EvaluateOptions, Evaluation, MatcherCore, MatcherOptions } from '../engine/matcher.js';
+import { type EvaluateOptions, type Evaluation, type MatcherCore, type MatcherOptions, safeParseProfileFast } from '../engine/index.js';
 import { parsePolicies, type PolicySource } from '../policy/parse.js';
 import { contentHash } from '../core/hash.js';
 import { ProfileValidationError, type ProfileIssue } from '../profile/validate.js';
-import { safeParseProfileFast } from '../engine/profile-check.js';
 import { evaluateSlice, lineBoundaries, rowEvaluations, type SliceVerdicts } from './file-batch.js';
 import { readPolicySources } from './read.js';
 

@@ -1,7 +1,5 @@
 import { dayOf } from '../core/dates.js';
-import { compileCondition, type CompiledNode } from '../engine/compile.js';
-import type { FactTable } from '../engine/facts.js';
-import type { ParamTable } from '../engine/params.js';
+import { compileCondition, type CompiledNode, type FactTable, type ParamTable } from '../engine/index.js';
 import { regionPrefix } from '../regions/codes.js';
 import type { Project } from './schema.js';
 

@@ -1,6 +1,5 @@
 import type { Status } from '../core/tri.js';
-import type { AmountRange } from '../engine/amount.js';
-import type { Evaluation } from '../engine/matcher.js';
+import type { AmountRange, Evaluation } from '../engine/index.js';
 import { regionPrefix } from '../regions/codes.js';
 import type { Policy, PolicyKind } from '../policy/schema.js';
 import type { CompiledProject } from './compile.js';

@@ -1,12 +1,8 @@
 import { formatDay, POLICY_TIME_ZONE, resolveAsOf } from '../core/dates.js';
 import type { Locale } from '../core/text.js';
 import { triToStatus, U, type Status } from '../core/tri.js';
-import { collectMissing } from '../engine/compile.js';
+import { collectMissing, explain, type Reason, FactTable, type MatcherOptions, ParamTable } from '../engine/index.js';
 import type { Matcher } from '../matcher/create.js';
-import { explain, type Reason } from '../engine/explain.js';
-import { FactTable } from '../engine/facts.js';
-import type { MatcherOptions } from '../engine/matcher.js';
-import { ParamTable } from '../engine/params.js';
 import { parseProfile } from '../profile/validate.js';
 import type { Profile } from '../profile/schema.js';
 import { compileProject, projectOpen, type CompiledProject } from './compile.js';

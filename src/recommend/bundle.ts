@@ -1,6 +1,6 @@
 import { wordsFor } from '../core/catalogue/index.js';
 import { fill, pick, type Locale } from '../core/text.js';
-import type { AmountRange } from '../engine/amount.js';
+import type { AmountRange } from '../engine/index.js';
 import type { Policy } from '../policy/schema.js';
 import type { Recommendation } from './rank.js';
 import { worthOf } from './score.js';

@@ -1,9 +1,5 @@
 import type { Locale } from '../core/text.js';
-import type { AmountRange } from '../engine/amount.js';
-import { explain } from '../engine/explain.js';
-import { evaluation, type Evaluation } from '../engine/evaluation.js';
-import type { MatcherCore } from '../engine/matcher.js';
-import type { CompiledPolicy } from '../engine/policy.js';
+import { type AmountRange, explain, evaluation, type Evaluation, type MatcherCore, type CompiledPolicy } from '../engine/index.js';
 import type { Profile } from '../profile/schema.js';
 import { nearMiss, type NearMiss } from './near-miss.js';
 import { DEFAULT_WEIGHTS, round4, scoreOf, worthOf, type RankWeights } from './score.js';

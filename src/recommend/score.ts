@@ -1,6 +1,4 @@
-import type { AmountRange } from '../engine/amount.js';
-import type { CompiledPolicy } from '../engine/policy.js';
-import type { Evaluation } from '../engine/matcher.js';
+import type { AmountRange, CompiledPolicy, Evaluation } from '../engine/index.js';
 import { dayOf } from '../core/dates.js';
 import type { PolicyKind } from '../policy/schema.js';
 import type { Profile } from '../profile/schema.js';

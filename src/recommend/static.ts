@@ -1,6 +1,4 @@
-import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
-import { NONE } from '../engine/evaluation.js';
-import { inForce } from '../engine/policy.js';
+import { cacheSlot, type MatcherCore, NONE, inForce } from '../engine/index.js';
 import type { Profile } from '../profile/schema.js';
 import { catalogueScale, localityOf, NEED_KINDS, round4, urgencyOf, worthOf } from './score.js';
 

@@ -1,5 +1,4 @@
-import type { Reason } from '../engine/explain.js';
-import type { Evaluation } from '../engine/matcher.js';
+import type { Reason, Evaluation } from '../engine/index.js';
 
 const CARRIES = { eligible: 'pass', ineligible: 'fail', unknown: 'unknown' } as const;
 

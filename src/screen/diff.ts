@@ -1,4 +1,4 @@
-import type { AmountRange } from '../engine/amount.js';
+import type { AmountRange } from '../engine/index.js';
 import type { EventKind } from '../messages/templates.js';
 import { freezeRecord } from './state.js';
 import type { PolicyEntry, Status } from './types.js';

@@ -1,8 +1,6 @@
 import type { Locale } from '../core/text.js';
-import type { AmountRange } from '../engine/amount.js';
+import type { AmountRange, Evaluation, CompiledPolicy } from '../engine/index.js';
 import { engineOf, type Matcher } from '../matcher/create.js';
-import type { Evaluation } from '../engine/matcher.js';
-import type { CompiledPolicy } from '../engine/policy.js';
 import type { Profile } from '../profile/schema.js';
 import type { Status } from './types.js';
 

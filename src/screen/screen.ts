@@ -1,9 +1,7 @@
 import { dayOf, formatDay } from '../core/dates.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
-import { safeParseProfileFast } from '../engine/profile-check.js';
-import type { AmountRange } from '../engine/amount.js';
-import type { CompiledPolicy } from '../engine/policy.js';
+import { safeParseProfileFast, type AmountRange, type CompiledPolicy } from '../engine/index.js';
 import type { Profile } from '../profile/schema.js';
 import { deadlineDay } from '../messages/describe.js';
 import { diffPolicy, nextEntry, sameAmount, sameList, SHARED_PER_POLICY, type Current } from './diff.js';

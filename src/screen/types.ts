@@ -1,6 +1,6 @@
 import type { Officer } from '../officers/schema.js';
 import type { Locale } from '../core/text.js';
-import type { AmountRange } from '../engine/amount.js';
+import type { AmountRange } from '../engine/index.js';
 import type { Matcher } from '../matcher/create.js';
 import type { ProfileIssue } from '../profile/validate.js';
 import type { Profile } from '../profile/schema.js';

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Status } from '../core/tri.js';
-import { cacheSlot, type MatcherCore } from '../engine/matcher.js';
+import { cacheSlot, type MatcherCore } from '../engine/index.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile } from '../profile/validate.js';
 import { SYNONYMS, type SynonymEntry } from './synonyms.js';

@@ -1,5 +1,5 @@
 import { dayOf, fromDayNumber, resolveAsOf, daysInMonth, POLICY_TIME_ZONE } from '../core/dates.js';
-import { factDomain, factKey, type Domain, type FactRef } from '../engine/facts.js';
+import { factDomain, factKey, type Domain, type FactRef } from '../engine/index.js';
 import { operatorFor, regionCondition, type SqlKit } from '../ops/index.js';
 import { fieldInfo } from '../profile/fields.js';
 import type { Amount, Condition, LeafCondition, NumberValue, Policy, Value } from '../policy/schema.js';

@@ -1,5 +1,5 @@
 import { formatRange } from '../../core/text.js';
-import { labelOf } from '../../engine/display.js';
+import { labelOf } from '../../engine/index.js';
 import { loadPolicyDir } from '../../node/index.js';
 import { find, openRegister, type FindPolicy } from '../../node/sql/find.js';
 import type { Locale } from '../../core/text.js';

@@ -1,8 +1,7 @@
 import { formatRange, pick } from '../../core/text.js';
-import type { Evaluation } from '../../engine/matcher.js';
+import { type Evaluation, labelOf } from '../../engine/index.js';
 import { maskValue } from '../../core/mask.js';
 import { regionName } from '../../regions/codes.js';
-import { labelOf } from '../../engine/display.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfiles } from '../io.js';
 import { renderTable } from '../../core/table.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { maskValue } from '../../core/mask.js';
 import { formatMoney, pick, type Locale } from '../../core/text.js';
-import { labelOf } from '../../engine/display.js';
+import { labelOf } from '../../engine/index.js';
 import { projectsDirOf, loadProjectDir } from '../../node/projects.js';
 import { assignOfficers } from '../../officers/assign.js';
 import { parseOfficers, type Officer } from '../../officers/schema.js';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { runPolicyCases } from '../../engine/cases.js';
+import { runPolicyCases } from '../../engine/index.js';
 import { runProjectCases } from '../../projects/cases.js';
 import { loadRules } from '../io.js';
 import { loadProjectDir, projectsDirOf } from '../../node/projects.js';
