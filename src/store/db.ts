@@ -20,10 +20,10 @@ export interface Db {
 }
 
 /** The SQL for "column is one of these ids", and the one parameter that carries them. */
-export function inList(db: Db, column: string, ids: readonly string[]): { sql: string; param: unknown } {
+export function inList(db: Db, column: string, ids: readonly (string | number)[], type: 'text' | 'bigint' = 'text'): { sql: string; param: unknown } {
   return db.dialect === 'sqlite'
     ? { sql: `${column} IN (SELECT value FROM json_each(?))`, param: JSON.stringify(ids) }
-    : { sql: `${column} = ANY(?::text[])`, param: ids };
+    : { sql: `${column} = ANY(?::${type}[])`, param: ids };
 }
 
 /** Raised when a database driver is not installed: says which package to install. */

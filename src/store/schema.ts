@@ -69,6 +69,16 @@ CREATE INDEX outcomes_person ON outcomes (profile_id, policy_id);
 CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, pid INTEGER, host TEXT, since TEXT NOT NULL, expires_at DOUBLE PRECISION NOT NULL);
 `,
   },
+  {
+    // Records with nothing told and no history (most unknowns) repeat across a register: each is
+    // stored once in quiet_records, and a person's row lists theirs by number (\`people.quiet\`, e.g.
+    // "3,17"), instead of a verdict row each. Verdict rows written before stay readable where they are.
+    version: 2,
+    sql: `
+CREATE TABLE quiet_records (id {serial}, body TEXT NOT NULL UNIQUE);
+ALTER TABLE people ADD COLUMN quiet TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@ import type { FollowUpTask, Outcome } from '../followup/types.js';
 import { OUTCOMES } from '../followup/types.js';
 import { inList, type Db } from './db.js';
 import { migrate } from './schema.js';
+import { isQuiet, QuietRecords } from './quiet.js';
 import { MIN_RATINGS, type OutcomeEntry, type RunBatch, type RunLease, type ScoreRow, type ScreenStore } from './types.js';
 
 /** Another run holds the store. */
@@ -69,8 +70,10 @@ const toDelivery = (r: OutboxRow): Delivery => ({ id: r.id, profileId: r.profile
 /** The store on any `Db`: the SQL is the same for both dialects apart from `inList` and the lease. */
 export class SqlStore implements ScreenStore {
   readonly kind: 'sqlite' | 'postgres';
+  private readonly quiet: QuietRecords;
   private constructor(private readonly db: Db) {
     this.kind = db.dialect;
+    this.quiet = new QuietRecords(db);
   }
 
   /** Wraps an open connection, bringing its schema up to date. */
@@ -146,13 +149,16 @@ export class SqlStore implements ScreenStore {
     if (ids.length === 0) return out;
     const db = this.db;
     const where = inList(db, 'profile_id', ids);
-    for (const r of await db.all<{ profile_id: string; region_code: string | null; sent: string | null }>(`SELECT profile_id, region_code, sent FROM people WHERE ${where.sql}`, [where.param])) {
+    const rows = await db.all<{ profile_id: string; region_code: string | null; sent: string | null; quiet: string | null }>(`SELECT profile_id, region_code, sent, quiet FROM people WHERE ${where.sql}`, [where.param]);
+    if (rows.length === 0) return out;
+    const readQuiet = await this.quiet.reader(rows.flatMap((r) => (r.quiet ? [r.quiet] : [])));
+    for (const r of rows) {
       const e: ProfileEntry = { policies: {} };
       if (r.region_code !== null) e.regionCode = r.region_code;
       if (r.sent !== null) e.sent = JSON.parse(r.sent) as ProfileEntry['sent'];
+      if (r.quiet) readQuiet(r.quiet, e.policies);
       out.set(r.profile_id, e);
     }
-    if (out.size === 0) return out;
     for (const r of await db.all<VerdictRow>(`SELECT profile_id, policy_id, status, hash, amount, missing, told, pushed_at, officer_id FROM verdicts WHERE ${where.sql}`, [where.param])) {
       const p: PolicyEntry = { status: r.status, hash: r.hash, notified: parse<string[]>(r.told) ?? [] };
       const amount = parse<PolicyEntry['amount']>(r.amount);
@@ -183,9 +189,21 @@ export class SqlStore implements ScreenStore {
     return out;
   }
 
+  /** A write transaction that may number quiet records: the numbers stay known only once it commits. */
+  private async writeTx<T>(fn: () => Promise<T>): Promise<T> {
+    let committed = false;
+    try {
+      const out = await this.db.tx(fn);
+      committed = true;
+      return out;
+    } finally {
+      this.quiet.settle(committed);
+    }
+  }
+
   async commitBatch(lease: RunLease, batch: RunBatch): Promise<void> {
     const db = this.db;
-    await db.tx(async () => {
+    await this.writeTx(async () => {
       await this.renew(lease);
       await this.writePeople(batch.people, batch.known);
       await db.runMany('UPDATE people SET fingerprint = ? WHERE profile_id = ?', (batch.touched ?? []).map(([id, fp]) => [fp, id]));
@@ -207,19 +225,31 @@ export class SqlStore implements ScreenStore {
       const where = inList(db, 'profile_id', old);
       await db.run(`DELETE FROM verdicts WHERE ${where.sql}`, [where.param]);
     }
-    await db.runMany(
-      'INSERT INTO people (profile_id, region_code, sent, fingerprint) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET region_code = excluded.region_code, sent = excluded.sent, fingerprint = excluded.fingerprint',
-      people.map(([id, e, fp]) => [id, e.regionCode ?? null, e.sent ? JSON.stringify(e.sent) : null, fp ?? null]),
-    );
     const verdicts: unknown[][] = [];
     const tasks: unknown[][] = [];
+    const quiet: string[][] = [];
+    const bodies = new Set<string>();
     for (const [id, e] of people) {
+      const mine: string[] = [];
       for (const policyId in e.policies) {
         const p = e.policies[policyId]!;
+        if (isQuiet(p)) {
+          const b = this.quiet.body(policyId, p);
+          mine.push(b);
+          bodies.add(b);
+          continue;
+        }
         verdicts.push([id, policyId, p.status, p.hash, json(p.amount), p.missing?.length ? JSON.stringify(p.missing) : null, p.notified.length ? JSON.stringify(p.notified) : null, p.pushedAt ?? null, p.officerId === undefined ? null : (p.officerId ?? '')]);
         for (const t of p.followUps ?? []) tasks.push([id, policyId, t.offset, t.due, t.done ?? null]);
       }
+      quiet.push(mine);
     }
+    const number = await this.quiet.number(bodies);
+    const rows = people.map(([id, e, fp], i) => [id, e.regionCode ?? null, e.sent ? JSON.stringify(e.sent) : null, fp ?? null, quiet[i]!.length ? quiet[i]!.map((b) => number.get(b)).join(',') : null]);
+    await db.runMany(
+      'INSERT INTO people (profile_id, region_code, sent, fingerprint, quiet) VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET region_code = excluded.region_code, sent = excluded.sent, fingerprint = excluded.fingerprint, quiet = excluded.quiet',
+      rows,
+    );
     await db.runMany('INSERT INTO verdicts (profile_id, policy_id, status, hash, amount, missing, told, pushed_at, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', verdicts);
     // Follow-ups are only added here: closing them is the officers' (recordOutcome), never undone by a run.
     await db.runMany('INSERT INTO follow_ups (profile_id, policy_id, day_offset, due, done) VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile_id, policy_id, day_offset) DO NOTHING', tasks);
@@ -346,7 +376,7 @@ GROUP BY k`);
     const flush = async () => {
       const list = batch;
       batch = [];
-      await db.tx(async () => {
+      await this.writeTx(async () => {
         await this.renew(lease);
         await this.writePeople(list, none);
         const rows: unknown[][] = [];
@@ -370,7 +400,7 @@ GROUP BY k`);
 
   async counts() {
     const [r] = await this.db.all<Record<string, number | string>>(
-      `SELECT (SELECT COUNT(*) FROM people) AS people, (SELECT COUNT(*) FROM verdicts) AS verdicts, (SELECT COUNT(*) FROM outbox) AS outbox,
+      `SELECT (SELECT COUNT(*) FROM people) AS people, (SELECT COUNT(*) FROM verdicts) + (SELECT COALESCE(SUM(LENGTH(quiet) - LENGTH(REPLACE(quiet, ',', '')) + 1), 0) FROM people) AS verdicts, (SELECT COUNT(*) FROM outbox) AS outbox,
               (SELECT COUNT(*) FROM outbox WHERE told_at IS NULL) AS untold, (SELECT COUNT(*) FROM outcomes) AS outcomes`,
     );
     return { people: Number(r!.people), verdicts: Number(r!.verdicts), outbox: Number(r!.outbox), untold: Number(r!.untold), outcomes: Number(r!.outcomes) };
