@@ -99,3 +99,65 @@ export async function zenPeer(rules: readonly Rule[]): Promise<(Peer & { close()
     close: () => engine.dispose(),
   };
 }
+
+/**
+ * publicodes (betagouv's rules language, the closest TypeScript rules engine) with each rule written
+ * as its mechanisms (`toutes ces conditions`, `une de ces conditions`, comparisons). It has no lists
+ * or string functions: the situation sets each list member and region prefix a rule reads as a
+ * boolean input, the measures as numbers, and leaves out a measure the profile lacks.
+ */
+export async function publicodesPeer(rules: readonly Rule[]): Promise<Peer | null> {
+  let Engine: new (rules: object, opts?: object) => { setSituation(s: object): unknown; evaluate(rule: string): { nodeValue: unknown } };
+  try {
+    ({ default: Engine } = (await import('publicodes')) as never);
+  } catch {
+    return null;
+  }
+  const text = JSON.stringify(rules.map((r) => r.pc));
+  // Every input the formulas name (`p . groups . veteran`, `d . age`): a rule without a value.
+  const inputs = [...new Set([...text.matchAll(/\b[pd] \.[^<>=!'"]*/g)].map((m) => m[0].trim()))];
+  const model: Record<string, unknown> = { p: null, d: null, 'p . groups': null, 'p . industry': null, 'p . needs': null, 'p . region': null, 'p . hukou': null, rules: null };
+  for (const name of inputs) model[name] = null;
+  rules.forEach((r, i) => (model[`rules . r${i}`] = r.pc));
+  const engine = new Engine(model, { logger: { log() {}, warn() {}, error() {} } });
+  const yes = (b: boolean) => (b ? 'oui' : 'non');
+  const scalar: Record<string, (p: P, d: Derived) => unknown> = {
+    'd . age': (_p, d) => d.age,
+    'd . registered months': (_p, d) => d.regMonths,
+    'd . registered days': (_p, d) => d.regDays,
+    'd . unemployed months': (_p, d) => d.unempMonths,
+    'd . graduation years': (_p, d) => d.gradYears,
+    'd . return months': (_p, d) => d.returnMonths,
+    // publicodes numbers are finite: x/0 (hires with no staff) is the largest one, above every threshold as Infinity is.
+    'd . hire ratio': (_p, d) => (d.hireRatio === Number.POSITIVE_INFINITY ? Number.MAX_VALUE : d.hireRatio),
+    'p . form': (p) => `'${p.business.form}'`,
+    'p . employees': (p) => p.business.employees,
+    'p . new hires': (p) => p.business.newHiresFromGroups,
+    'p . land mu': (p) => p.land.transferredMu,
+    'p . contract years': (p) => p.land.contractYears,
+    'p . wage arrears': (p) => yes(p.business.wageArrears),
+    'p . other loans': (p) => yes(p.hasOtherLoans),
+  };
+  const member = (list: string, value: string) => (p: P): boolean =>
+    list === 'groups' ? p.groups.includes(value) : list === 'industry' ? p.business.industry.includes(value) : list === 'needs' ? p.needs.includes(value) : list === 'region' ? p.regionCode.startsWith(value.slice(1)) : p.hukouRegionCode.startsWith(value.slice(1));
+  const readers = inputs.map((name): [string, (p: P, d: Derived) => unknown] => {
+    if (scalar[name]) return [name, scalar[name]!];
+    const m = /^p \. (groups|industry|needs|region|hukou) \. (.+)$/.exec(name);
+    if (!m) throw new Error(`publicodes peer: no value for ${name}`);
+    const has = member(m[1]!, m[1] === 'region' || m[1] === 'hukou' ? m[2]! : m[2]!.replace(/ /g, '-'));
+    return [name, (p) => yes(has(p))];
+  });
+  const names = rules.map((_r, i) => `rules . r${i}`);
+  return {
+    name: 'publicodes',
+    verdicts(p, d) {
+      const situation: Record<string, unknown> = {};
+      for (const [name, read] of readers) {
+        const v = read(p, d);
+        if (v !== null && v !== undefined) situation[name] = v;
+      }
+      engine.setSituation(situation);
+      return names.map((n) => engine.evaluate(n).nodeValue === true);
+    },
+  };
+}

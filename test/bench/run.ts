@@ -8,7 +8,7 @@ import { measure, median, type Task } from './measure.js';
 import { createMatcher, parsePolicies, parseProfile, type Profile } from '../../src/index.js';
 import { T, U } from '../../src/core/tri.js';
 import { createParallelMatcher } from '../../src/node/index.js';
-import { handWritten, jsonLogicPeer, jsonRulesEnginePeer, zenPeer, type Peer } from './peers.js';
+import { handWritten, jsonLogicPeer, jsonRulesEnginePeer, publicodesPeer, zenPeer, type Peer } from './peers.js';
 import type { Derived } from './shapes.js';
 import { AS_OF, buildWorkload, derive, profiles } from './workload.js';
 import { engineOf } from '../../src/matcher/create.js';
@@ -98,8 +98,11 @@ const logic = jsonLogicPeer(workload.rules);
 const jre = jsonRulesEnginePeer(workload.rules);
 const zen = await zenPeer(workload.rules);
 if (!zen) log('@gorules/zen-engine is not installed: left out');
+const pc = await publicodesPeer(workload.rules);
+if (!pc) log('publicodes is not installed: left out');
 const CHECK: [Peer, number][] = [[hand, N], [logic, quick ? 300 : 2000], [jre, quick ? 50 : 300]];
 if (zen) CHECK.push([zen, quick ? 200 : 1000]);
+if (pc) CHECK.push([pc, quick ? 20 : 100]);
 let eligible = 0;
 for (const [peer, count] of CHECK) {
   for (let i = 0; i < count; i++) {
@@ -123,6 +126,7 @@ const E = quick ? 300 : 2000;
 const L = quick ? 100 : 400;
 const J = quick ? 10 : 40;
 const Z = quick ? 50 : 200;
+const PC = quick ? 5 : 20;
 const tasks: Task[] = [
   { name: 'hand-written JS (ceiling)', perPass: F, iterations: 5, note: 'dates derived per profile inside the pass', fn: () => {
     for (let i = 0; i < F; i++) {
@@ -150,6 +154,9 @@ const tasks: Task[] = [
 ];
 if (zen) tasks.push({ name: '@gorules/zen-engine', perPass: Z, iterations: 3, note: 'one expression node, 200 expressions', fn: async () => {
   for (let i = 0; i < Z; i++) sink += (await zen.verdicts(complete[i], derive(complete[i], day))).length;
+} });
+if (pc) tasks.push({ name: 'publicodes', perPass: PC, iterations: 3, note: 'mechanisms; lists and prefixes as boolean inputs', fn: () => {
+  for (let i = 0; i < PC; i++) sink += (pc.verdicts(complete[i], derive(complete[i], day)) as boolean[]).length;
 } });
 const passMs = await measure(tasks, quick ? 2 : 5, log);
 zen?.close();
@@ -194,6 +201,7 @@ console.log(
     guiyanVerdictVsHandwritten: round(verdictRate / handRate, 3),
     guiyanVsJsonLogic: round(verdictRate / logicRate, 1),
     guiyanVsJsonRulesEngine: round(verdictRate / jreRate, 1),
+    ...(pc ? { guiyanVsPublicodes: round(verdictRate / rateOf('publicodes'), 1) } : {}),
     explainVsJsonLogic: round(explainRate / logicRate, 2),
     recommendP99Ms: round(recommendP99Ms, 3),
     screen100kx200Ms: round(screen100kx200Ms, 0),

@@ -21,12 +21,16 @@ export type Hand = (p: P, d: Derived) => boolean;
 /** json-rules-engine condition tree. */
 export type JreCond = Record<string, unknown>;
 
+/** A publicodes formula: an expression, or a mechanism object (`toutes ces conditions`, …). */
+export type PcCond = string | { 'toutes ces conditions': PcCond[] } | { 'une de ces conditions': PcCond[] };
+
 export interface Spec {
   policy: PolicyInput;
   hand: Hand;
   logic: unknown;
   jre: JreCond;
   zen: string;
+  pc: PcCond;
 }
 
 const v = (path: string) => ({ var: path });
@@ -34,6 +38,18 @@ const f = (path: string, operator: string, value: unknown): JreCond => ({ fact: 
 const q = (s: string) => JSON.stringify(s);
 const list = (xs: readonly string[]) => `[${xs.map(q).join(', ')}]`;
 const nn = (path: string) => ({ '!=': [v(path), null] });
+
+/**
+ * publicodes has no lists and no string functions: its situation gives each list member and each
+ * region prefix the rules read as a boolean rule (`p . groups . veteran`, `p . region . r5306`),
+ * the derived measures as numbers (`d . age`) and a derived value the profile lacks (a date
+ * answered "none") is left out of the situation, so conditions on it are undefined, never true.
+ */
+export const pcName = (value: string) => value.replace(/-/g, ' ');
+const all = (...of: PcCond[]): PcCond => ({ 'toutes ces conditions': of });
+const some = (...of: PcCond[]): PcCond => ({ 'une de ces conditions': of });
+const member = (list: string, values: readonly string[]) => some(...values.map((x) => `p . ${list} . ${pcName(x)}`));
+const oneOf = (path: string, values: readonly string[]) => some(...values.map((x) => `${path} = '${x}'`));
 
 export const prefixOf = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
 
@@ -47,6 +63,7 @@ export const NATIONAL: Omit<Spec, 'policy'>[] = [
     logic: { and: [{ '==': [v('business.form'), 'small-micro-enterprise'] }, { or: [{ and: [{ '<=': [v('business.employees'), 100] }, { '>=': [v('d.hireRatio'), 0.1] }] }, { and: [{ '>': [v('business.employees'), 100] }, { '>=': [v('d.hireRatio'), 0.05] }] }] }, { '===': [v('business.wageArrears'), false] }] },
     jre: { all: [f('business.form', 'equal', 'small-micro-enterprise'), { any: [{ all: [f('business.employees', 'lessThanInclusive', 100), f('d.hireRatio', 'greaterThanInclusive', 0.1)] }, { all: [f('business.employees', 'greaterThan', 100), f('d.hireRatio', 'greaterThanInclusive', 0.05)] }] }, f('business.wageArrears', 'equal', false)] },
     zen: `business.form == 'small-micro-enterprise' and ((business.employees <= 100 and d.hireRatio >= 0.1) or (business.employees > 100 and d.hireRatio >= 0.05)) and business.wageArrears == false`,
+    pc: all(`p . form = 'small-micro-enterprise'`, some(all('p . employees <= 100', 'd . hire ratio >= 0.1'), all('p . employees > 100', 'd . hire ratio >= 0.05')), 'p . wage arrears = non'),
   },
   // cn-guarantee-loan-individual
   {
@@ -54,6 +71,7 @@ export const NATIONAL: Omit<Spec, 'policy'>[] = [
     logic: { and: [{ some: [v('groups'), { in: [v(''), COVERED] }] }, { '===': [v('hasOtherLoans'), false] }] },
     jre: { all: [{ any: COVERED.map((g) => f('groups', 'contains', g)) }, f('hasOtherLoans', 'equal', false)] },
     zen: `some(groups, # in ${list(COVERED)}) and hasOtherLoans == false`,
+    pc: all(member('groups', COVERED), 'p . other loans = non'),
   },
   // cn-tax-relief-key-groups
   {
@@ -67,6 +85,12 @@ export const NATIONAL: Omit<Spec, 'policy'>[] = [
     logic: { and: [{ or: [{ in: ['poverty-alleviated', v('groups')] }, { and: [nn('d.unempMonths'), { '>=': [v('d.unempMonths'), 6] }] }, { and: [{ in: ['registered-unemployed', v('groups')] }, { or: [{ in: ['zero-employment-family', v('groups')] }, { in: ['urban-dibao', v('groups')] }] }, { '<=': [16, v('d.age'), 59] }] }, { '===': [v('d.gradYears'), 0] }] }, { '==': [v('business.form'), 'individual-business'] }, nn('d.regMonths'), { '<=': [0, v('d.regMonths'), 35] }] },
     jre: { all: [{ any: [f('groups', 'contains', 'poverty-alleviated'), f('d.unempMonths', 'greaterThanInclusive', 6), { all: [f('groups', 'contains', 'registered-unemployed'), { any: [f('groups', 'contains', 'zero-employment-family'), f('groups', 'contains', 'urban-dibao')] }, f('d.age', 'greaterThanInclusive', 16), f('d.age', 'lessThanInclusive', 59)] }, f('d.gradYears', 'equal', 0)] }, f('business.form', 'equal', 'individual-business'), f('d.regMonths', 'greaterThanInclusive', 0), f('d.regMonths', 'lessThanInclusive', 35)] },
     zen: `('poverty-alleviated' in groups or (d.unempMonths != null and d.unempMonths >= 6) or ('registered-unemployed' in groups and ('zero-employment-family' in groups or 'urban-dibao' in groups) and d.age >= 16 and d.age <= 59) or d.gradYears == 0) and business.form == 'individual-business' and d.regMonths != null and d.regMonths >= 0 and d.regMonths <= 35`,
+    pc: all(
+      some('p . groups . poverty alleviated', 'd . unemployed months >= 6', all('p . groups . registered unemployed', member('groups', ['zero-employment-family', 'urban-dibao']), 'd . age >= 16', 'd . age <= 59'), 'd . graduation years = 0'),
+      `p . form = 'individual-business'`,
+      'd . registered months >= 0',
+      'd . registered months <= 35',
+    ),
   },
 ];
 
@@ -95,6 +119,7 @@ export const LOCAL: ((rng: Rng, id: string, region: string) => Spec)[] = [
       logic: { and: [{ some: [v('groups'), { in: [v(''), START_GROUPS] }] }, { in: [v('business.form'), START_FORMS] }, nn('d.regMonths'), { '<=': [v('d.regMonths'), n] }, nn('d.returnMonths'), { '<=': [v('d.returnMonths'), m] }] },
       jre: { all: [{ any: START_GROUPS.map((g) => f('groups', 'contains', g)) }, f('business.form', 'in', START_FORMS), f('d.regMonths', 'lessThanInclusive', n), f('d.returnMonths', 'lessThanInclusive', m)] },
       zen: `some(groups, # in ${list(START_GROUPS)}) and business.form in ${list(START_FORMS)} and d.regMonths != null and d.regMonths <= ${n} and d.returnMonths != null and d.returnMonths <= ${m}`,
+      pc: all(member('groups', START_GROUPS), oneOf('p . form', START_FORMS), `d . registered months <= ${n}`, `d . return months <= ${m}`),
     };
   },
   (rng, id, region) => {
@@ -110,6 +135,7 @@ export const LOCAL: ((rng: Rng, id: string, region: string) => Spec)[] = [
       logic: { and: [{ '>=': [v('land.transferredMu'), t] }, { '>=': [v('land.contractYears'), y] }, { in: [v('business.form'), FARM_FORMS] }] },
       jre: { all: [f('land.transferredMu', 'greaterThanInclusive', t), f('land.contractYears', 'greaterThanInclusive', y), f('business.form', 'in', FARM_FORMS)] },
       zen: `land.transferredMu >= ${t} and land.contractYears >= ${y} and business.form in ${list(FARM_FORMS)}`,
+      pc: all(`p . land mu >= ${t}`, `p . contract years >= ${y}`, oneOf('p . form', FARM_FORMS)),
     };
   },
   (rng, id, region) => {
@@ -127,6 +153,7 @@ export const LOCAL: ((rng: Rng, id: string, region: string) => Spec)[] = [
       logic: { and: [{ in: ['returning-migrant-worker', v('groups')] }, { '<=': [18, v('d.age'), a] }, { '===': [v('hasOtherLoans'), false] }, { '==': [{ substr: [v('hukouRegionCode'), 0, hp.length] }, hp] }] },
       jre: { all: [f('groups', 'contains', 'returning-migrant-worker'), f('d.age', 'greaterThanInclusive', 18), f('d.age', 'lessThanInclusive', a), f('hasOtherLoans', 'equal', false), f('hukouRegionCode', 'startsWith', hp)] },
       zen: `'returning-migrant-worker' in groups and d.age >= 18 and d.age <= ${a} and hasOtherLoans == false and startsWith(hukouRegionCode, ${q(hp)})`,
+      pc: all('p . groups . returning migrant worker', 'd . age >= 18', `d . age <= ${a}`, 'p . other loans = non', `p . hukou . r${hp}`),
     };
   },
   (rng, id, region) => {
@@ -143,6 +170,7 @@ export const LOCAL: ((rng: Rng, id: string, region: string) => Spec)[] = [
       logic: { and: [nn('d.regDays'), { '<=': [v('d.regDays'), days] }, { some: [v('business.industry'), { in: [v(''), inds] }] }, { '<=': [v('business.employees'), e] }, { '!': { '===': [v('business.wageArrears'), true] } }] },
       jre: { all: [f('d.regDays', 'lessThanInclusive', days), { any: inds.map((i) => f('business.industry', 'contains', i)) }, f('business.employees', 'lessThanInclusive', e), { not: f('business.wageArrears', 'equal', true) }] },
       zen: `d.regDays != null and d.regDays <= ${days} and some(business.industry, # in ${list(inds)}) and business.employees <= ${e} and not (business.wageArrears == true)`,
+      pc: all(`d . registered days <= ${days}`, member('industry', inds), `p . employees <= ${e}`, 'p . wage arrears != oui'),
     };
   },
   (rng, id, region) => {
@@ -159,6 +187,7 @@ export const LOCAL: ((rng: Rng, id: string, region: string) => Spec)[] = [
       logic: { and: [{ '>=': [v('business.newHiresFromGroups'), h] }, { '===': [v('business.wageArrears'), false] }, { or: [{ some: [v('needs'), { in: [v(''), TALENT] }] }, { '>=': [v('business.employees'), 10] }] }] },
       jre: { all: [f('business.newHiresFromGroups', 'greaterThanInclusive', h), f('business.wageArrears', 'equal', false), { any: [...TALENT.map((n) => f('needs', 'contains', n)), f('business.employees', 'greaterThanInclusive', 10)] }] },
       zen: `business.newHiresFromGroups >= ${h} and business.wageArrears == false and (some(needs, # in ${list(TALENT)}) or business.employees >= 10)`,
+      pc: all(`p . new hires >= ${h}`, 'p . wage arrears = non', some(member('needs', TALENT), 'p . employees >= 10')),
     };
   },
 ];

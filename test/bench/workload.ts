@@ -5,7 +5,7 @@ import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYea
 import type { PolicySource } from '../../src/index.js';
 import { BUSINESS_FORMS, GROUPS, INDUSTRIES, NEEDS } from '../../src/profile/vocabulary.js';
 import { prng } from '../../scripts/prng.js';
-import { LOCAL, NATIONAL, prefixOf, type Derived, type Hand, type JreCond, type P } from './shapes.js';
+import { LOCAL, NATIONAL, prefixOf, type Derived, type Hand, type JreCond, type P, type PcCond } from './shapes.js';
 
 export { prng };
 
@@ -25,6 +25,7 @@ export interface Rule {
   logic: unknown;
   jre: JreCond;
   zen: string;
+  pc: PcCond;
 }
 
 export interface Workload {
@@ -50,6 +51,7 @@ export function buildWorkload(total = 200, seed = 7): Workload {
       logic: { and: [{ '==': [{ substr: [{ var: 'regionCode' }, 0, prefix.length] }, prefix] }, spec.logic] },
       jre: { all: [{ fact: 'p', path: 'regionCode', operator: 'startsWith', value: prefix }, spec.jre] },
       zen: `startsWith(regionCode, '${prefix}') and (${spec.zen})`,
+      pc: { 'toutes ces conditions': [`p . region . r${prefix}`, spec.pc] },
     });
   }
   return { sources, rules };
