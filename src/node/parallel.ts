@@ -35,10 +35,16 @@ export interface ParallelMatcher {
   destroy(): Promise<void>;
 }
 
-interface Task {
+/** What every worker of a pool compiles: sent once, with the worker, not with each task. */
+interface RuleSet {
   key: string;
   sources: readonly PolicySource[];
   matcherOptions: Omit<MatcherOptions, 'clock'>;
+}
+
+interface Task {
+  /** The rule set's key: the worker compiled it when it started (see `RuleSet`). */
+  key: string;
   profiles: readonly unknown[];
   day: number;
   opts: Omit<EvaluateOptions, 'asOf'>;
@@ -71,7 +77,13 @@ let workerMatcher: { key: string; matcher: Matcher } | undefined;
 
 /** Runs inside a worker: compiles once per rule set, evaluates one chunk. */
 export async function poolTask(task: Task): Promise<unknown> {
-  if (workerMatcher?.key !== task.key) workerMatcher = { key: task.key, matcher: createMatcher(parsePolicies(task.sources), task.matcherOptions) };
+  if (workerMatcher?.key !== task.key) {
+    const { workerData } = await import('node:worker_threads');
+    // Tinypool hands a worker [its own data, the pool's workerData].
+    const rules = Array.isArray(workerData) ? (workerData[1] as RuleSet | undefined) : undefined;
+    if (rules?.key !== task.key) throw new Error('a pool task reached a worker without its rule set');
+    workerMatcher = { key: task.key, matcher: createMatcher(parsePolicies(rules.sources), rules.matcherOptions) };
+  }
   const core = engineOf(workerMatcher.matcher);
   if (task.file) {
     const slice = evaluateSlice(core, task.file.path, task.file.start, task.file.end, task.day, task.opts.scope ?? 'all');
@@ -123,6 +135,8 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
     name: 'poolTask',
     minThreads: threads,
     maxThreads: threads,
+    // Each worker gets the rules when it starts; tasks carry profiles only (200 rule files are 140 kB per task otherwise).
+    workerData: { key, sources, matcherOptions } satisfies RuleSet,
   });
   const core = engineOf(matcher);
   return {
@@ -130,10 +144,11 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
     async evaluateMany(profiles, opts = {}) {
       const { asOf, ...rest } = opts;
       const day = core.day(asOf);
-      const size = options.chunkSize ?? Math.max(64, Math.ceil(profiles.length / (threads * 8)));
+      // Big units: two per thread. Each task costs a message, a clone of its profiles and a reply.
+      const size = options.chunkSize ?? Math.max(64, Math.ceil(profiles.length / (threads * 2)));
       const tasks: Promise<Reply>[] = [];
       for (let i = 0; i < profiles.length; i += size) {
-        const task: Task = { key, sources, matcherOptions, profiles: profiles.slice(i, i + size), day, opts: rest };
+        const task: Task = { key, profiles: profiles.slice(i, i + size), day, opts: rest };
         tasks.push(pool.run(task) as Promise<Reply>);
       }
       const inForce = core.candidates(undefined, day);
@@ -169,7 +184,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
       const cuts = lineBoundaries(path, size, threads * 3);
       const tasks: Promise<SliceVerdicts>[] = [];
       for (let i = 0; i + 1 < cuts.length; i++) {
-        const task: Task = { key, sources, matcherOptions, profiles: [], day, opts: { mode: 'verdict', scope }, file: { path, start: cuts[i]!, end: cuts[i + 1]! } };
+        const task: Task = { key, profiles: [], day, opts: { mode: 'verdict', scope }, file: { path, start: cuts[i]!, end: cuts[i + 1]! } };
         tasks.push(pool.run(task) as Promise<SliceVerdicts>);
       }
       return new FileVerdicts(core, day, await Promise.all(tasks));
