@@ -413,7 +413,7 @@ export function toSql(policies: readonly Policy[], opts: ToSqlOptions): SqlQuery
       unsupported.push({ policyId: policy.id, path: e.path, code: e.code, message: e.message });
     }
   });
-  const g = `g AS (SELECT src.*${q.factSql.map((s) => `, ${s}`).join('')} FROM ${source(q)})`;
+  const g = `g ${d.cte} (SELECT src.*${q.factSql.map((s) => `, ${s}`).join('')} FROM ${source(q)})`;
   const body = selects.length
     ? selects.join('\nUNION ALL\n')
     : `SELECT CAST(NULL AS ${d.type('text')}) AS person_id, 0 AS policy_index, CAST(NULL AS ${d.type('text')}) AS policy_id, CAST(NULL AS ${d.type('text')}) AS status, ` +

@@ -29,6 +29,12 @@ export interface Dialect {
   /** A bound value as the driver takes it (SQLite has no booleans). */
   value(v: unknown): unknown;
   quote(identifier: string): string;
+  /**
+   * How the per-row facts CTE, read once per policy, is declared. DuckDB would materialize it
+   * (every register row with its facts, held in memory); inlined, each policy's scan reads only
+   * the columns it needs, and memory stays flat.
+   */
+  readonly cte: string;
 }
 
 const quote = (id: string) => {
@@ -57,6 +63,7 @@ const duckdb: Dialect = {
   false: 'FALSE',
   value: (v) => v,
   quote,
+  cte: 'AS NOT MATERIALIZED',
 };
 
 const postgres: Dialect = {
@@ -77,6 +84,7 @@ const postgres: Dialect = {
   false: 'FALSE',
   value: (v) => v,
   quote,
+  cte: 'AS',
 };
 
 // SQLite's min()/max() return NULL when any argument is NULL: NULLs become ±infinity and back.
@@ -101,6 +109,7 @@ const sqlite: Dialect = {
   false: '0',
   value: (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v),
   quote,
+  cte: 'AS',
 };
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, sqlite };
