@@ -11,7 +11,7 @@ export class OutputError extends Error {
   override name = 'OutputError';
   constructor(path: string, cause: unknown) {
     const e = cause as NodeJS.ErrnoException;
-    const why: Record<string, string> = { ENOENT: 'its folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', EISDIR: 'it is a folder', EDQUOT: 'the disk quota is used up' };
+    const why: Record<string, string> = { ENOENT: 'its folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', EISDIR: 'it is a folder', ENOTDIR: 'a part of its path is not a folder', EDQUOT: 'the disk quota is used up', EFBIG: 'the file grew past the size this process may write' };
     super(`cannot write ${path}: ${(e?.code && why[e.code]) ?? e?.message ?? String(cause)}; nothing was written there`);
   }
 }

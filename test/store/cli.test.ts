@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/node/index.js';
 import { ROOT } from '../helpers/rules.js';
+import { cliBundle } from './cli-bundle.js';
 import { dropTarget, freshTarget, postgresReachable } from './targets.js';
 
 const REGISTER = join(ROOT, 'fixtures', 'registers', 'small.jsonl');
@@ -140,6 +142,65 @@ describe('guiyan screen: inputs and outputs', () => {
     const out = join(dir, 'out.jsonl');
     expect((await run(screenArgs(store, out))).code).toBe(0);
     expect(lines(out).length).toBeGreaterThan(20);
+  });
+
+  // Write errors a test can cause even as root (permissions do not stop root): each is refused
+  // before anything is screened (exit 2) or is one line with exit 1, leaves no temp file beside the
+  // target, and hands nothing over, so the next run with a good --out writes every delivery.
+  const refusals: [string, (dir: string, store: string) => string, number, RegExp][] = [
+    ['a folder', (dir) => (mkdirSync(join(dir, 'folder')), join(dir, 'folder')), 2, /not a regular file/],
+    ['a character device', () => '/dev/zero', 2, /not a regular file/],
+    ['the store file itself', (_dir, store) => store, 2, /is also an input/],
+    ['a symbolic link to the register', (dir) => (symlinkSync(REGISTER, join(dir, 'link.jsonl')), join(dir, 'link.jsonl')), 2, /same file as the input/],
+    ['a hard link to a copy of the register', (dir) => (writeFileSync(join(dir, 'r.jsonl'), readFileSync(REGISTER)), linkSync(join(dir, 'r.jsonl'), join(dir, 'hard.jsonl')), join(dir, 'hard.jsonl')), 2, /same file as the input/],
+    ['a path through a regular file', (dir) => (writeFileSync(join(dir, 'plain'), 'x'), join(dir, 'plain', 'out.jsonl')), 1, /cannot write .*out\.jsonl: a part of its path is not a folder; nothing was written there$/],
+    ['a folder that does not exist', (dir) => join(dir, 'no', 'such', 'out.jsonl'), 1, /cannot write .*out\.jsonl: its folder does not exist; nothing was written there$/],
+  ];
+  it.each(refusals)('--out naming %s: refused or one line, nothing half-written, nothing marked told', async (_what, outOf, code, message) => {
+    const dir = tmp();
+    const store = join(dir, 's.db');
+    const out = outOf(dir, store);
+    // The hard-link case screens a copy of the register, so that the link is the same file as an input.
+    const register = existsSync(join(dir, 'r.jsonl')) ? join(dir, 'r.jsonl') : REGISTER;
+    const before = readFileSync(REGISTER, 'utf8');
+    const r = await run(['screen', '--profiles', register, '--rules', RULES, '--store', store, '--as-of', AS_OF, '--out', out]);
+    expect(r.code).toBe(code);
+    expect(r.stderr.split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(REGISTER, 'utf8')).toBe(before);
+    const temps = (d: string) => (existsSync(d) ? readdirSync(d, { recursive: true }).map(String).filter((n) => n.includes('.guiyan-')) : []);
+    expect(temps(dir)).toEqual([]);
+    const good = join(dir, 'good.jsonl');
+    expect((await run(screenArgs(store, good))).code).toBe(0);
+    expect(lines(good).length).toBeGreaterThan(20);
+  });
+
+  it.skipIf(!pgUp)('--out that cannot grow (file size limit, as a full disk): one line, exit 1, the partial temp file removed, and the deliveries still untold', { timeout: 60_000 }, async () => {
+    const dir = tmp();
+    const store = target('postgres');
+    // SQLite's own file would hit the limit too; a PostgreSQL store keeps this process's only file the deliveries.
+    const cli = await cliBundle();
+    const body = `import { main } from ${JSON.stringify(cli)};\nprocess.exitCode = await main(process.argv.slice(1), { stdout: (t) => process.stdout.write(t + '\\n'), stderr: (t) => process.stderr.write(t + '\\n'), stdin: process.stdin, isTTY: false });`;
+    const out = join(dir, 'out.jsonl');
+    const child = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      // ulimit -f counts blocks of 512 bytes: 16 KiB, well below the deliveries of the small register.
+      const c = spawn('sh', ['-c', 'ulimit -f 32 && exec "$@"', 'sh', process.execPath, '--input-type=module', '-e', body, ...screenArgs(store, out)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      c.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      c.once('error', reject);
+      c.once('close', (code) => resolve({ code, stderr }));
+    });
+    expect(child.code, child.stderr).toBe(1);
+    expect(child.stderr.trim().split('\n')).toHaveLength(1);
+    expect(child.stderr).toMatch(/cannot write .*out\.jsonl: the file grew past the size this process may write; nothing was written there/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.includes('.guiyan-'))).toEqual([]);
+    const s = await openStore(store);
+    const { outbox, untold } = await s.counts();
+    await s.close();
+    expect(untold).toBe(outbox);
+    expect((await run(screenArgs(store, out))).code).toBe(0);
+    expect(lines(out)).toHaveLength(outbox);
   });
 
   it('says --state is deprecated, and store import moves a state in so a rerun plans nothing', async () => {
