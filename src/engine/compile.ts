@@ -3,7 +3,7 @@ import type { Tri } from '../core/tri.js';
 import { dayOf } from '../core/dates.js';
 import { operatorFor, regionCondition, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
 import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
-import { factDomain, type Domain, type FactRef, type FactTable } from './facts.js';
+import { factDomain, factRef, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
 import { carryCondition } from '../policy/carry.js';
 
@@ -116,7 +116,7 @@ export function compileCondition(node: Condition, scope: CompileScope, at: strin
     }
     default: {
       const op = operatorFor(node);
-      const ref: FactRef = { field: node.field, measure: node.measure, per: node.per };
+      const ref: FactRef = factRef(node);
       const domain = factDomain(ref) as Domain;
       const slot = scope.facts.slot(ref);
       const inputs = op.fields(node).map((field) => ({ field, slot: scope.facts.slot({ field }) }));

@@ -17,6 +17,7 @@ export function labelOf(path: string, locale: Locale): string {
 export function factLabel(r: FactRef, locale: Locale): string {
   const base = labelOf(r.field, locale);
   if (r.per) return `${base}/${labelOf(r.per, locale)}`;
+  if (r.measure && r.measure !== 'count' && r.at) return wordsFor(locale).measure.labelAt[r.measure].replace('{label}', base).replace('{at}', labelOf(r.at, locale));
   if (r.measure) return wordsFor(locale).measure.label[r.measure].replace('{label}', base);
   return base;
 }

@@ -2,7 +2,7 @@ import { readPath, fieldInfo, type FieldInfo } from '../profile/fields.js';
 import { factKey, type FactRef } from '../policy/terms.js';
 import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
 
-export { factDomain, factKey, type Domain, type FactRef } from '../policy/terms.js';
+export { factDomain, factKey, factRef, type Domain, type FactRef } from '../policy/terms.js';
 
 /** Computes one fact; `asOf` is the packed civil date (see civil.ts), `asOfDay` its day number. */
 export type FactReader = (profile: unknown, asOf: number, asOfDay: number) => unknown;
@@ -48,6 +48,19 @@ export function factReader(r: FactRef): FactReader {
     return (p) => {
       const v = read(p);
       return v === undefined ? undefined : Array.isArray(v) ? v.length : null;
+    };
+  }
+  if (r.measure && r.at) {
+    // Measured at another field's day: a known "none" on either side is none, else unknown if either is.
+    const m = PACKED_MEASURES[r.measure as keyof typeof PACKED_MEASURES];
+    const at = pathReader((fieldInfo(r.at) as FieldInfo).segments);
+    return (p) => {
+      const v = read(p);
+      const w = at(p);
+      const c = typeof v === 'string' ? packDate(v) : v === undefined ? -2 : -1;
+      const d = typeof w === 'string' ? packDate(w) : w === undefined ? -2 : -1;
+      if (c === -1 || d === -1) return null;
+      return c === -2 || d === -2 ? undefined : m(c, d);
     };
   }
   if (r.measure) {

@@ -4,6 +4,7 @@ import type { Profile } from '../profile/schema.js';
 import { FIELDS } from '../profile/fields.js';
 import { operatorFor, regionCondition } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
+import type { FactRef } from '../policy/terms.js';
 import type { AmountRange } from './amount.js';
 import { eligibilityWithCarry, lastDay } from '../policy/carry.js';
 
@@ -55,6 +56,24 @@ function literal(v: Value, ctx: Ctx, isDate: boolean): unknown {
 
 const asNumber = (v: unknown): number | null | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : null);
 
+/** A date measure from a date to a day. */
+function measureBetween(m: Exclude<LeafCondition['measure'], 'count' | undefined>, raw: string, day: number): number {
+  const from = parseIsoDate(raw)!;
+  const to = fromDayNumber(day);
+  switch (m) {
+    case 'age':
+      return fullYearsBetween(from, to);
+    case 'days-since':
+      return day - dayOf(raw);
+    case 'months-since':
+      return fullMonthsBetween(from, to);
+    case 'calendar-months-since':
+      return calendarMonthsBetween(from, to);
+    case 'calendar-years-since':
+      return to.y - from.y;
+  }
+}
+
 /** What a leaf compares: `undefined` when unanswered, `null` when answered "none". */
 function factOf(c: LeafCondition, ctx: Ctx): unknown {
   const raw = read(ctx.profile, c.field);
@@ -66,26 +85,19 @@ function factOf(c: LeafCondition, ctx: Ctx): unknown {
     if (b === 0) return a === 0 ? 0 : Number.POSITIVE_INFINITY;
     return a / b;
   }
+  const at = (c as FactRef).at;
+  if (at !== undefined && c.measure !== undefined && c.measure !== 'count') {
+    // Measured at the day of another field: none on either side is none; else unknown if either is.
+    const day = read(ctx.profile, at);
+    const isNone = (x: unknown) => x !== undefined && (typeof x !== 'string' || !parseIsoDate(x));
+    if (isNone(raw) || isNone(day)) return null;
+    if (raw === undefined || day === undefined) return undefined;
+    return measureBetween(c.measure, raw as string, dayOf(day as string));
+  }
   if (raw === undefined) return undefined;
   if (c.measure === 'count') return Array.isArray(raw) ? raw.length : null;
   const kind = FIELDS.get(c.field)?.kind;
-  if (c.measure !== undefined) {
-    const from = typeof raw === 'string' ? parseIsoDate(raw) : null;
-    if (!from) return null;
-    const to = fromDayNumber(ctx.day);
-    switch (c.measure) {
-      case 'age':
-        return fullYearsBetween(from, to);
-      case 'days-since':
-        return ctx.day - dayOf(raw as string);
-      case 'months-since':
-        return fullMonthsBetween(from, to);
-      case 'calendar-months-since':
-        return calendarMonthsBetween(from, to);
-      case 'calendar-years-since':
-        return to.y - from.y;
-    }
-  }
+  if (c.measure !== undefined) return typeof raw === 'string' && parseIsoDate(raw) ? measureBetween(c.measure, raw, ctx.day) : null;
   if (kind === 'date') return typeof raw === 'string' ? dayOf(raw) : null;
   return raw;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LeafBase } from '../policy/terms.js';
 import { between, compareOperators } from './compare.js';
+import { judgedAt } from './judged-at.js';
 import { inList, inRegion, overlaps, present } from './membership.js';
 import type { Operator } from './types.js';
 
@@ -9,7 +10,7 @@ import type { Operator } from './types.js';
  * language's schema, checks, compiler, reference interpreter, lint, near-miss advice and property
  * tests all read it from this list (see the README, "Adding an operator").
  */
-const REGISTERED = [...compareOperators, between, inList, overlaps, present, inRegion] as const;
+const REGISTERED = [...compareOperators, between, inList, overlaps, present, inRegion, judgedAt] as const;
 
 type NodeOf<O> = O extends Operator<infer N> ? N : never;
 /** A leaf condition of the rule language: one node of any registered operator. */
@@ -27,6 +28,14 @@ export function operatorFor(node: LeafBase): Operator {
   if (!op) throw new Error(`no operator ${node.op}`);
   return op;
 }
+
+/** "The field is on or before this value": carry-over's "started by the end" (policy/carry.ts). */
+export const onOrBeforeCondition = (field: string, value: string, extra: { id?: string; clause?: string | undefined } = {}): LeafCondition => ({
+  op: 'lte',
+  field,
+  value,
+  ...extra,
+});
 
 export { CompareOps, type CompareOp } from './compare.js';
 export { regionCondition } from './membership.js';

@@ -1,4 +1,5 @@
 import { dayOf, daysInMonth, fromDayNumber } from '../core/dates.js';
+import { onOrBeforeCondition } from '../ops/index.js';
 import type { Condition, Policy } from './schema.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Condition, Policy } from './schema.js';
  */
 export function carryCondition(p: Pick<Policy, 'carryOver' | 'validTo'>): Condition | null {
   if (!p.carryOver || p.validTo === null) return null;
-  return { op: 'lte', field: p.carryOver.start, value: p.validTo, id: 'started-by-end', clause: p.carryOver.clause };
+  return onOrBeforeCondition(p.carryOver.start, p.validTo, { id: 'started-by-end', clause: p.carryOver.clause });
 }
 
 /** The last day the policy is in force, carry-over included (null: open-ended). */

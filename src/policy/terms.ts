@@ -65,7 +65,8 @@ export const leaf = {
 
 
 /**
- * A fact is what a leaf condition reads: a field, a date measured at `asOf`, or a ratio.
+ * A fact is what a leaf condition reads: a field, a date measured at `asOf` (or at another date
+ * field's day, `at`), or a ratio.
  * Facts are computed once per profile and `asOf` into a flat array; `undefined` is unknown,
  * `null` a known "none".
  */
@@ -73,12 +74,17 @@ export interface FactRef {
   field: string;
   measure?: Measure | undefined;
   per?: string | undefined;
+  /** Take the date measure at this date field's day instead of `asOf` (the `judged-at` operator). */
+  at?: string | undefined;
 }
 
 /** The value domain a fact lives in, which decides the operators and literals it accepts. */
 export type Domain = 'number' | 'date' | 'boolean' | 'choice' | 'choices' | 'region' | 'string';
 
-export const factKey = (r: FactRef): string => r.field + (r.measure ? `#${r.measure}` : '') + (r.per ? `/${r.per}` : '');
+/** The fact a leaf reads, from the node's own keys. */
+export const factRef = (n: FactRef): FactRef => ({ field: n.field, measure: n.measure, per: n.per, at: n.at });
+
+export const factKey = (r: FactRef): string => r.field + (r.measure ? `#${r.measure}` : '') + (r.per ? `/${r.per}` : '') + (r.at ? `@${r.at}` : '');
 
 export function factDomain(r: FactRef): Domain | null {
   const info = fieldInfo(r.field);

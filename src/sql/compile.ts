@@ -1,5 +1,6 @@
 import { dayOf, fromDayNumber, resolveAsOf, daysInMonth, POLICY_TIME_ZONE } from '../core/dates.js';
 import { factDomain, factKey, type Domain, type FactRef } from '../engine/index.js';
+import { factRef } from '../policy/terms.js';
 import { operatorFor, regionCondition, type SqlKit } from '../ops/index.js';
 import { fieldInfo } from '../profile/fields.js';
 import type { Amount, Condition, LeafCondition, NumberValue, Policy, Value } from '../policy/schema.js';
@@ -185,19 +186,34 @@ class Query {
     }
     if (ref.measure) {
       if (a.col.type !== 'date') throw new Unsupported('field_type', at, `\`${ref.measure}\` reads a date field`);
-      const t = this.asOfParts;
+      // The day measured to: `asOf`, or the day of another date column (`at`), whose month end is computed per row.
+      let t: { y: string; m: string; d: string; day: string; endOfMonth: boolean | string } = this.asOfParts;
+      let none = a.none;
+      if (ref.at) {
+        const b = this.column(ref.at, at);
+        if (b.col.type !== 'date') throw new Unsupported('field_type', at, `\`at\` names a date field`);
+        const [y, m] = [d.year(b.value), d.month(b.value)];
+        const last = `(CASE WHEN ${m} IN (4, 6, 9, 11) THEN 30 WHEN ${m} = 2 THEN (CASE WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END) ELSE 31 END)`;
+        t = { y, m, d: d.day(b.value), day: d.dayNumber(b.value), endOfMonth: `(${d.day(b.value)} = ${last})` };
+        const nones = [a.none, b.none].filter((x): x is string => x !== null);
+        none = nones.length === 0 ? null : nones.map((x) => `COALESCE(${x}, ${d.false})`).join(' OR ');
+        if (nones.length > 1) none = `(${none})`;
+      }
       const [Y, M, D] = [d.year(a.value), d.month(a.value), d.day(a.value)];
       const months = `((${t.y} - ${Y}) * 12 + (${t.m} - ${M}))`;
       const value = {
         age: `((${t.y} - ${Y}) - (CASE WHEN ${t.m} < ${M} OR (${t.m} = ${M} AND ${t.d} < ${D}) THEN 1 ELSE 0 END))`,
         'days-since': `(${t.day} - ${d.dayNumber(a.value)})`,
-        'months-since': t.endOfMonth
-          ? `(${months} + (CASE WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
-          : `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`,
+        'months-since':
+          typeof t.endOfMonth === 'string'
+            ? `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} AND NOT ${t.endOfMonth} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
+            : t.endOfMonth
+              ? `(${months} + (CASE WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
+              : `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`,
         'calendar-months-since': months,
         'calendar-years-since': `(${t.y} - ${Y})`,
       }[ref.measure];
-      return { value, none: a.none, col: a.col };
+      return { value, none, col: a.col };
     }
     if (a.col.type === 'date') return { value: d.dayNumber(a.value), none: a.none, col: a.col };
     return { value: a.value, none: a.none, col: a.col };
@@ -256,9 +272,9 @@ class PolicyCompiler {
   leaf(node: LeafCondition, at: string): { sql: string; inputs: string[] } {
     const op = operatorFor(node);
     if (!op.sql) throw new Unsupported('no_sql_form', at, `operator ${node.op} has no SQL form`);
-    const ref: FactRef = { field: node.field, measure: node.measure, per: node.per };
+    const ref: FactRef = factRef(node);
     const f = this.q.fact(ref, at);
-    const inputs = node.per ? [node.field, node.per] : [node.field];
+    const inputs = op.fields(node);
     for (const x of inputs) this.fields.add(x);
     const d = this.q.d;
     const kit: SqlKit = {

@@ -28,6 +28,13 @@ export const en: Catalogue = {
       'calendar-years-since': 'calendar years since {label}',
       count: 'number of {label}',
     },
+    labelAt: {
+      age: 'age at {at}',
+      'days-since': 'days from {label} to {at}',
+      'months-since': 'full months from {label} to {at}',
+      'calendar-months-since': 'calendar months from {label} to {at}',
+      'calendar-years-since': 'calendar years from {label} to {at}',
+    },
     unit: { age: ' years old', 'days-since': ' days', 'months-since': ' months', 'calendar-months-since': ' months', 'calendar-years-since': ' years' },
   },
   reason: {
@@ -35,6 +42,7 @@ export const en: Catalogue = {
     not: 'must not hold: ',
   },
   ops: {
+    judgedAt: (at, expected) => `${expected} (counted at the ${at})`,
     between: (min, max) => `between ${min} and ${max}`,
     in: (list) => `one of: ${list}`,
     overlaps: (list) => `includes any of: ${list}`,

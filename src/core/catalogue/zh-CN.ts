@@ -34,6 +34,14 @@ export const zhCN = {
       'calendar-years-since': '{label}距今年数',
       count: '{label}数量',
     },
+    /** The same, measured at the day of another date field ({at} is its label) instead of today. */
+    labelAt: {
+      age: '{at}时年龄',
+      'days-since': '{label}至{at}天数',
+      'months-since': '{label}至{at}整月数',
+      'calendar-months-since': '{label}至{at}所跨月数',
+      'calendar-years-since': '{label}至{at}所跨年数',
+    },
     unit: { age: '岁', 'days-since': '天', 'months-since': '个月', 'calendar-months-since': '个月', 'calendar-years-since': '年' },
   },
   reason: {
@@ -42,6 +50,7 @@ export const zhCN = {
   },
   /** What an operator expects, in words (src/ops/). */
   ops: {
+    judgedAt: (at: string, expected: string) => `${expected}（按${at}之日计）`,
     between: (min: string, max: string) => `在${min}至${max}之间`,
     in: (list: string) => `属于：${list}`,
     overlaps: (list: string) => `含以下任一项：${list}`,
