@@ -28,9 +28,8 @@ function buildLeafReason(n: CompiledNode, f: readonly unknown[], p: ArrayLike<nu
   const leaf = n.leaf!;
   const { ref, domain } = leaf;
   const expected = leaf.op.describe(leaf.node, { locale, show: (v) => showValue(leaf.value(v as never, p), ref, domain, locale) });
-  let unanswered = false;
-  for (const i of leaf.inputs) if (f[i.slot] === undefined) unanswered = true;
-  const actual = showValue(unanswered ? undefined : f[leaf.slot], ref, domain, locale);
+  // The fact alone decides what is shown (reasons are memoised by it): unknown exactly when it is.
+  const actual = showValue(f[leaf.slot], ref, domain, locale);
   const label = factLabel(ref, locale);
   const text = leaf.node.reason ? fill(pick(leaf.node.reason, locale), { actual, expected, label }) : wordsFor(locale).reason.leaf(label, actual, expected);
   return Object.freeze({ path: ref.field, status, text, actual, expected, at: n.at });

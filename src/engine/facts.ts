@@ -1,6 +1,7 @@
 import { readPath, fieldInfo, type FieldInfo } from '../profile/fields.js';
 import { factKey, type FactRef } from '../policy/terms.js';
 import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
+import { monthsToRetirement } from '../core/retirement.js';
 
 export { factDomain, factKey, factRef, type Domain, type FactRef } from '../policy/terms.js';
 
@@ -30,6 +31,26 @@ export function pathReader(seg: readonly string[]): (p: unknown) => unknown {
   return (p) => readPath(p, seg);
 }
 
+const readGender = pathReader(['gender']);
+const readPost = pathReader(['postType']);
+/** A date packed, -1 for a known "none" (or not a date), -2 when unanswered. */
+const packedOr = (v: unknown) => (typeof v === 'string' ? packDate(v) : v === undefined ? -2 : -1);
+
+/**
+ * Months from the day (asOf, or the `at` field's day) to the statutory retirement age, 0 once
+ * reached: none when birth or day is none, unknown when either is unanswered or when the open
+ * gender and post leave more than one answer (core/retirement.ts).
+ */
+function retirementReader(read: (p: unknown) => unknown, at: ((p: unknown) => unknown) | null): FactReader {
+  return (p, asOf) => {
+    const c = packedOr(read(p));
+    const d = at ? packedOr(at(p)) : asOf;
+    if (c === -1 || d === -1) return null;
+    if (c === -2 || d === -2) return undefined;
+    return monthsToRetirement(Math.floor(c / 10000), Math.floor(c / 100) % 100, PACKED_MEASURES['months-since'](c, d), readGender(p), readPost(p));
+  };
+}
+
 /** Builds the function that computes one fact from a profile. */
 export function factReader(r: FactRef): FactReader {
   const info = fieldInfo(r.field) as FieldInfo;
@@ -50,6 +71,7 @@ export function factReader(r: FactRef): FactReader {
       return v === undefined ? undefined : Array.isArray(v) ? v.length : null;
     };
   }
+  if (r.measure === 'months-to-retirement') return retirementReader(read, r.at ? pathReader((fieldInfo(r.at) as FieldInfo).segments) : null);
   if (r.measure && r.at) {
     // Measured at another field's day: a known "none" on either side is none, else unknown if either is.
     const m = PACKED_MEASURES[r.measure as keyof typeof PACKED_MEASURES];

@@ -5,6 +5,7 @@ import { FIELDS } from '../profile/fields.js';
 import { operatorFor, regionCondition } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import type { FactRef } from '../policy/terms.js';
+import { monthsToRetirement as leftBeforeRetirement } from '../core/retirement.js';
 import type { AmountRange } from './amount.js';
 import { eligibilityWithCarry, lastDay } from '../policy/carry.js';
 
@@ -56,8 +57,18 @@ function literal(v: Value, ctx: Ctx, isDate: boolean): unknown {
 
 const asNumber = (v: unknown): number | null | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : null);
 
+/** Months left before the statutory retirement age on the day (a day number, or the `at` field's raw answer), 0 once reached. */
+function monthsToRetirement(raw: unknown, day: unknown, profile: unknown): number | null | undefined {
+  const isNone = (x: unknown) => x !== undefined && (typeof x !== 'string' || !parseIsoDate(x));
+  if (isNone(raw) || (typeof day !== 'number' && isNone(day))) return null;
+  if (raw === undefined || day === undefined) return undefined;
+  const from = parseIsoDate(raw as string)!;
+  const to = fromDayNumber(typeof day === 'number' ? day : dayOf(day as string));
+  return leftBeforeRetirement(from.y, from.m, fullMonthsBetween(from, to), read(profile, 'gender'), read(profile, 'postType'));
+}
+
 /** A date measure from a date to a day. */
-function measureBetween(m: Exclude<LeafCondition['measure'], 'count' | undefined>, raw: string, day: number): number {
+function measureBetween(m: Exclude<LeafCondition['measure'], 'count' | 'months-to-retirement' | undefined>, raw: string, day: number): number {
   const from = parseIsoDate(raw)!;
   const to = fromDayNumber(day);
   switch (m) {
@@ -86,6 +97,7 @@ function factOf(c: LeafCondition, ctx: Ctx): unknown {
     return a / b;
   }
   const at = (c as FactRef).at;
+  if (c.measure === 'months-to-retirement') return monthsToRetirement(raw, at === undefined ? ctx.day : read(ctx.profile, at), ctx.profile);
   if (at !== undefined && c.measure !== undefined && c.measure !== 'count') {
     // Measured at the day of another field: none on either side is none; else unknown if either is.
     const day = read(ctx.profile, at);

@@ -7,7 +7,7 @@ import type { Finding } from './types.js';
 
 type Path = (string | number)[];
 
-const INT_MEASURES = new Set(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'count']);
+const INT_MEASURES = new Set(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'months-to-retirement', 'count']);
 
 /** The values a fact can take once answered: counts and amounts are never negative. */
 function domainOf(leaf: LeafCondition): { range: Allowed; finite?: Atom[]; integer: boolean } {

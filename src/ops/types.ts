@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Tri } from '../core/tri.js';
 import type { Locale } from '../core/text.js';
-import type { Domain, FactRef, LeafBase, Value } from '../policy/terms.js';
+import { MEASURE_READS, type Domain, type FactRef, type LeafBase, type Value } from '../policy/terms.js';
 
 /** A compiled condition: facts and parameter values in, three-valued truth out. */
 export type Verdict = (facts: readonly unknown[], params: ArrayLike<number>) => Tri;
@@ -145,5 +145,6 @@ export interface Operator<N extends LeafBase = LeafBase> {
 
 export const valueOf = (o: Operand, params: ArrayLike<number>): unknown => ('lit' in o ? o.lit : (params[o.param] as number) * o.times);
 
-/** The fields a leaf reads: its field and, for a ratio, the denominator. */
-export const leafFields = (n: LeafBase): string[] => (n.per === undefined ? [n.field] : [n.field, n.per]);
+/** The fields a leaf reads: its field and, for a ratio, the denominator; for some measures, the fields they need. */
+export const leafFields = (n: LeafBase): string[] =>
+  n.per !== undefined ? [n.field, n.per] : n.measure !== undefined && MEASURE_READS[n.measure] ? [n.field, ...MEASURE_READS[n.measure]!] : [n.field];

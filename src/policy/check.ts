@@ -9,7 +9,7 @@ import { factDomain, type Domain } from './terms.js';
 type Issue = Omit<PolicyIssue, 'file' | 'line' | 'column'>;
 type Path = (string | number)[];
 
-const DATE_MEASURES = new Set(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since']);
+const DATE_MEASURES = new Set(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'months-to-retirement']);
 
 /** Closest known field path, for a did-you-mean. */
 export function suggestField(path: string): string | undefined {

@@ -44,11 +44,17 @@ export const NumberValue = z.union([z.number().finite(), ParamRef]);
 export type NumberValue = z.infer<typeof NumberValue>;
 
 /**
- * How a leaf reads its field. `age`, `*-since` turn a date into a count at `asOf`;
+ * How a leaf reads its field. `age`, `*-since`, `months-to-retirement` turn a date into a count at `asOf`;
  * `count` is a list's length. `calendar-*` count calendar boundaries crossed, not whole periods.
  */
-export const Measure = z.enum(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'count']);
+export const Measure = z.enum(['age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'months-to-retirement', 'count']);
 export type Measure = z.infer<typeof Measure>;
+
+/**
+ * Fields a measure reads beside the leaf's own: `months-to-retirement` (months left before the
+ * statutory retirement age by birth month, gender and post, 0 once reached; above 0 is of working age).
+ */
+export const MEASURE_READS: Readonly<Partial<Record<Measure, readonly string[]>>> = Object.freeze({ 'months-to-retirement': ['gender', 'postType'] });
 
 /** The keys every leaf condition shares: what it reads and how it is named. */
 export const leaf = {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { isIsoDate } from '../core/dates.js';
 import { isRegionCode } from '../regions/codes.js';
 import type { LocalizedText } from '../core/text.js';
-import { BUSINESS_FORMS, GENDERS, GROUPS, INDUSTRIES, NEEDS, REGISTRATION_FORMS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';
+import { BUSINESS_FORMS, GENDERS, GROUPS, POST_TYPES, INDUSTRIES, NEEDS, REGISTRATION_FORMS, VAT_TAXPAYER, values, type Choice } from './vocabulary.js';
 
 /** What the engine knows of a profile field besides its type: how to name it and ask for it. */
 export interface FieldMeta {
@@ -118,6 +118,8 @@ export const ProfileSchema = z.strictObject({
   name: meta(z.string().max(64), { kind: 'string', label: t('姓名', 'name') }).optional(),
   idNumber: meta(z.string().regex(/^\d{17}[\dXx]$/, 'expected an 18-character ID number'), { kind: 'string', label: t('身份证号', 'ID number'), personal: true }).optional(),
   gender: choice(GENDERS, t('性别', 'gender'), t('您的性别？', 'Your gender?')),
+  /** Read for women's statutory retirement age only. */
+  postType: choice(POST_TYPES, t('岗位类别', 'post type'), t('您（女性）属于哪类岗位？', 'Which kind of post do you hold? (asked of women: it sets the retirement age)')),
   birthDate: meta(IsoDate, { kind: 'date', label: t('出生日期', 'date of birth'), question: t('您是哪年哪月出生的？（如1993年5月）', 'When were you born? (e.g. 1993-05)') }).optional(),
   regionCode: region(t('创业所在地', 'where the business is'), t('您在哪个县区创业？', 'Which county are you starting the business in?')),
   hukouRegionCode: region(t('户籍所在地', 'household registration'), t('您的户口在哪个县区？', 'Where is your household registration (hukou)?')),

@@ -63,6 +63,13 @@ export const VAT_TAXPAYER = [
 
 export const GENDERS = [c('male', '男', 'male'), c('female', '女', 'female')] as const;
 
+/** A woman's post, which decides her statutory retirement age (原50岁 workers, 原55岁 cadres and the flexibly employed). */
+export const POST_TYPES = [
+  c('cadre', '管理或专业技术岗位（原55岁退休）', 'managerial or professional post (formerly retiring at 55)'),
+  c('worker', '生产操作岗位（原50岁退休）', 'production or manual post (formerly retiring at 50)'),
+  c('flexible', '灵活就业或个体经营（原55岁退休）', 'flexibly employed or self-employed (formerly retiring at 55)'),
+] as const;
+
 /** Suggested industries; profiles may name others. */
 export const INDUSTRIES = [
   c('tea', '茶叶', 'tea'),

@@ -1,4 +1,5 @@
 import { dayOf, fromDayNumber, resolveAsOf, daysInMonth, POLICY_TIME_ZONE } from '../core/dates.js';
+import { RETIREMENT_SCHEDULES, type RetirementSchedule } from '../core/retirement.js';
 import { factDomain, factKey, type Domain, type FactRef } from '../engine/index.js';
 import { factRef } from '../policy/terms.js';
 import { operatorFor, regionCondition, type SqlKit } from '../ops/index.js';
@@ -166,6 +167,29 @@ class Query {
     return f;
   }
 
+  /**
+   * Months left before the statutory retirement age, 0 once reached (core/retirement.ts): NULL while
+   * the unanswered gender or post leave schedules that disagree. Schedules order men ≥ women cadres
+   * ≥ women workers, so the open ones are known by their lowest and highest age: the answer is
+   * known when those are equal or both already reached.
+   */
+  private monthsToRetirement(Y: string, M: string, age: string, at: string): string {
+    const g = this.column('gender', at).value;
+    const post = this.column('postType', at).value;
+    const text = (v: string) => this.b.bind(v, 'text');
+    const R = (s: RetirementSchedule) => {
+      const { base, first, step, most } = RETIREMENT_SCHEDULES[s];
+      const k = `(${Y} * 12 + ${M} - 1 - ${first})`;
+      return `(${base} + (CASE WHEN ${k} < 0 THEN 0 WHEN ${k} >= ${(most - 1) * step} THEN ${most} ELSE (${k} - ${k} % ${step}) / ${step} + 1 END))`;
+    };
+    const cadre = `${post} IN (${text('cadre')}, ${text('flexible')})`;
+    const worker = `${post} = ${text('worker')}`;
+    const female = `(CASE WHEN ${cadre} THEN ${R('female-cadre')} WHEN ${worker} THEN ${R('female-worker')} WHEN ${post} IS NULL THEN`;
+    const highest = `(CASE WHEN ${g} = ${text('male')} OR ${g} IS NULL THEN ${R('male')} WHEN ${g} = ${text('female')} THEN ${female} ${R('female-cadre')} END) END)`;
+    const lowest = `(CASE WHEN ${g} = ${text('male')} THEN ${R('male')} WHEN ${g} = ${text('female')} OR ${g} IS NULL THEN ${female} ${R('female-worker')} END) END)`;
+    return `(CASE WHEN ${age} IS NULL THEN NULL WHEN ${highest} <= ${age} THEN 0 WHEN ${lowest} = ${highest} THEN ${highest} - ${age} END)`;
+  }
+
   private expression(ref: FactRef, at: string): { value: string; none: string | null; col: RegisterColumn } {
     const d = this.d;
     const a = this.column(ref.field, at);
@@ -201,15 +225,17 @@ class Query {
       }
       const [Y, M, D] = [d.year(a.value), d.month(a.value), d.day(a.value)];
       const months = `((${t.y} - ${Y}) * 12 + (${t.m} - ${M}))`;
+      const fullMonths =
+        typeof t.endOfMonth === 'string'
+          ? `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} AND NOT ${t.endOfMonth} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
+          : t.endOfMonth
+            ? `(${months} + (CASE WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
+            : `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`;
+      if (ref.measure === 'months-to-retirement') return { value: this.monthsToRetirement(Y, M, fullMonths, at), none, col: a.col };
       const value = {
         age: `((${t.y} - ${Y}) - (CASE WHEN ${t.m} < ${M} OR (${t.m} = ${M} AND ${t.d} < ${D}) THEN 1 ELSE 0 END))`,
         'days-since': `(${t.day} - ${d.dayNumber(a.value)})`,
-        'months-since':
-          typeof t.endOfMonth === 'string'
-            ? `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} AND NOT ${t.endOfMonth} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
-            : t.endOfMonth
-              ? `(${months} + (CASE WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`
-              : `(${months} + (CASE WHEN ${months} > 0 AND ${t.d} < ${D} THEN -1 WHEN ${months} < 0 AND ${t.d} > ${D} THEN 1 ELSE 0 END))`,
+        'months-since': fullMonths,
         'calendar-months-since': months,
         'calendar-years-since': `(${t.y} - ${Y})`,
       }[ref.measure];

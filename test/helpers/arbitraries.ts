@@ -80,7 +80,7 @@ function leavesFor(f: FieldInfo): fc.Arbitrary<unknown> {
     case 'date':
       return fc.oneof(
         leavesOn(base, 'date', same(arbDate)),
-        fc.constantFrom('age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since' as const).chain((measure) => leavesOn({ ...base, measure }, 'number', NUMBER_POOLS)),
+        fc.constantFrom('age', 'days-since', 'months-since', 'calendar-months-since', 'calendar-years-since', 'months-to-retirement' as const).chain((measure) => leavesOn({ ...base, measure }, 'number', NUMBER_POOLS)),
       );
     case 'boolean':
       return leavesOn(base, 'boolean', same(fc.boolean()));

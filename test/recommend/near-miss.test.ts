@@ -19,21 +19,24 @@ describe('near misses on the national rules', () => {
   });
 
   it('a waiting period gives the date from which the policy applies', () => {
-    const p = { id: 'u', groups: ['registered-unemployed'], unemployedSince: '2025-09-01', graduationDate: null, business: { form: 'individual-business', registeredAt: '2025-10-01' } };
-    const miss = m.nearMiss(p, 'cn-tax-relief-key-groups', { asOf: '2025-12-01', locale: 'en' })!;
-    expect(miss.changes).toMatchObject([{ path: 'unemployedSince', kind: 'wait', from: '2026-03-01' }]);
-    expect(miss.changes[0]!.text).toMatch(/^eligible from 2026-03-01/);
-    expect(texts(p, 'cn-tax-relief-key-groups', '2025-12-01')![0]).toMatch(/^自2026-03-01起符合/);
+    const p = { id: 'u', regionCode: '152921', business: { form: 'cooperative', industry: ['farm-machinery'], registeredAt: '2025-06-15', employees: 6 } };
+    const miss = m.nearMiss(p, 'alxa-farm-machinery-subsidy', { asOf: '2026-01-10', locale: 'en' })!;
+    expect(miss.changes).toMatchObject([{ path: 'business.registeredAt', kind: 'wait', from: '2026-06-15' }]);
+    expect(miss.changes[0]!.text).toMatch(/^eligible from 2026-06-15/);
+    expect(texts(p, 'alxa-farm-machinery-subsidy', '2026-01-10')![0]).toMatch(/^自2026-06-15起符合/);
   });
 
-  it('a graduate in the graduation year is told when it ends, and an individual business when its 36 months end', () => {
+  it('no waiting helps a condition judged at a past day (half a year of unemployment when the business was registered)', () => {
+    const p = { id: 'u', groups: ['registered-unemployed'], unemployedSince: '2025-09-01', graduationDate: null, business: { form: 'individual-business', registeredAt: '2025-10-01' } };
+    const miss = m.nearMiss(p, 'cn-tax-relief-key-groups', { asOf: '2025-12-01', locale: 'en' });
+    expect(miss?.changes.filter((c) => c.kind === 'wait') ?? []).toEqual([]);
+  });
+
+  it('a graduate who registered in the graduation year is told only when the 36 months end (the group was settled at registration)', () => {
     const p = { id: 'g', groups: ['college-graduate'], graduationDate: '2025-06-30', business: { form: 'individual-business', registeredAt: '2025-07-15' } };
     const miss = m.nearMiss(p, 'cn-tax-relief-key-groups', { asOf: '2025-08-01' })!;
     expect(miss.changes).toEqual([]);
-    expect(miss.deadlines.map((d) => [d.path, d.until, d.text])).toEqual([
-      ['graduationDate', '2025-12-31', '按毕业日期计，2025-12-31前（含）可享受'],
-      ['business.registeredAt', '2028-06-30', '按登记注册日期计，2028-06-30前（含）可享受'],
-    ]);
+    expect(miss.deadlines.map((d) => [d.path, d.until, d.text])).toEqual([['business.registeredAt', '2028-06-30', '按登记注册日期计，2028-06-30前（含）可享受']]);
   });
 
   it('a list condition names the values that would qualify', () => {

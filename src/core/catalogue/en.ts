@@ -26,6 +26,7 @@ export const en: Catalogue = {
       'months-since': 'full months since {label}',
       'calendar-months-since': 'calendar months since {label}',
       'calendar-years-since': 'calendar years since {label}',
+      'months-to-retirement': 'months left before statutory retirement age (0 once reached)',
       count: 'number of {label}',
     },
     labelAt: {
@@ -34,8 +35,9 @@ export const en: Catalogue = {
       'months-since': 'full months from {label} to {at}',
       'calendar-months-since': 'calendar months from {label} to {at}',
       'calendar-years-since': 'calendar years from {label} to {at}',
+      'months-to-retirement': 'months to statutory retirement age at {at}',
     },
-    unit: { age: ' years old', 'days-since': ' days', 'months-since': ' months', 'calendar-months-since': ' months', 'calendar-years-since': ' years' },
+    unit: { age: ' years old', 'days-since': ' days', 'months-since': ' months', 'calendar-months-since': ' months', 'calendar-years-since': ' years', 'months-to-retirement': ' months' },
   },
   reason: {
     leaf: (label, actual, expected) => `${label}: ${actual}; required ${expected}`,

@@ -32,6 +32,7 @@ export const zhCN = {
       'months-since': '{label}至今整月数',
       'calendar-months-since': '{label}至今所跨月数',
       'calendar-years-since': '{label}距今年数',
+      'months-to-retirement': '距法定退休年龄剩余月数（已达为0）',
       count: '{label}数量',
     },
     /** The same, measured at the day of another date field ({at} is its label) instead of today. */
@@ -41,8 +42,9 @@ export const zhCN = {
       'months-since': '{label}至{at}整月数',
       'calendar-months-since': '{label}至{at}所跨月数',
       'calendar-years-since': '{label}至{at}所跨年数',
+      'months-to-retirement': '{at}时距法定退休年龄月数',
     },
-    unit: { age: '岁', 'days-since': '天', 'months-since': '个月', 'calendar-months-since': '个月', 'calendar-years-since': '年' },
+    unit: { age: '岁', 'days-since': '天', 'months-since': '个月', 'calendar-months-since': '个月', 'calendar-years-since': '年', 'months-to-retirement': '个月' },
   },
   reason: {
     leaf: (label: string, actual: string, expected: string) => `${label}：${actual}，要求${expected}`,
