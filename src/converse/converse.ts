@@ -1,4 +1,5 @@
 import { toQuestion, type Question } from '../ask/index.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import { maskText } from '../core/mask.js';
 import type { Locale } from '../core/text.js';
 import type { Matcher } from '../matcher/create.js';
@@ -16,7 +17,6 @@ import { detectIntent, normalizeInbound } from './intents.js';
 import { renderChatReply, renderSmsReply } from './render.js';
 import { initialState, restoreState } from './state.js';
 import type { Block, Content, ConversationState, ConverseOptions, ConverseResult } from './types.js';
-import { WORDS } from './words.js';
 
 /** Longer messages are read only this far: a need or an answer is never longer. */
 export const MAX_INBOUND = 500;
@@ -46,7 +46,8 @@ interface Ctx {
   pinyin: ConverseOptions['pinyin'];
 }
 
-const next = (c: Ctx): Question | null => c.m.nextQuestion(c.s.profile, { asOf: c.asOf, locale: c.locale, skip: c.s.skipped });
+/** The next question; a range already asked about once is not asked again. */
+const next = (c: Ctx): Question | null => c.m.nextQuestion(c.s.profile, { asOf: c.asOf, locale: c.locale, skip: [...c.s.skipped, ...(c.s.precise ?? [])] });
 
 /** The question waiting for an answer, asked again in the current locale. */
 function pendingQuestion(c: Ctx): Question | null {
@@ -85,7 +86,7 @@ function search(c: Ctx, text: string, q: Question | null): Step | null {
 const isNeed = (raw: string): boolean => /\p{Script=Han}.*\p{Script=Han}/su.test(raw) || /[a-z].*[a-z].*[a-z]/isu.test(raw);
 
 function details(c: Ctx, n: number | undefined): Step {
-  const w = WORDS[c.locale];
+  const w = wordsFor(c.locale).bot;
   const id = n ? c.s.shown[n - 1] : undefined;
   if (!id) return { content: textContent(c.s.shown.length ? w.detailsWhich : w.notFound.sms, c.s.shown.length ? w.detailsWhich : w.notFound.chat), ask: 'keep' };
   const e = c.m.evaluate(c.s.profile, { asOf: c.asOf, locale: c.locale }).find((x) => x.policyId === id);
@@ -93,19 +94,22 @@ function details(c: Ctx, n: number | undefined): Step {
   return { content: detailsContent(c.byId.get(id)!, e, c.locale), ask: 'keep', parts: DETAILS_PARTS };
 }
 
-/** Options an SMS shows at once; longer lists are paged with "回0看更多", numbers kept. */
-const SMS_PAGE = 6;
+
+/** Options an SMS shows at once (per locale: English labels are longer); longer lists are paged with "回0看更多", numbers kept. */
+const smsPage = (c: Ctx): number => wordsFor(c.locale).bot.smsPage;
 
 /** The question block; in an SMS a long option list shows one page, numbered as in the full list. */
 function ask(c: Ctx, q: Question, drop?: number, prefix?: string): Block {
   const b = questionBlock(q, c.locale, drop);
   if (b.kind !== 'question') return b;
   const withPrefix = prefix ? { ...b, text: prefix + b.text, ...(b.short ? { short: prefix + b.short } : {}) } : b;
-  if (!c.sms || !b.options || b.options.length <= SMS_PAGE) return withPrefix;
-  const pages = Math.ceil(b.options.length / SMS_PAGE);
-  const page = (c.s.optionPage ?? 0) % pages;
-  const start = page * SMS_PAGE;
-  return { ...withPrefix, options: b.options.slice(start, start + SMS_PAGE), start, more: true };
+  const size = smsPage(c);
+  if (!c.sms || !b.options || b.options.length <= size) return withPrefix;
+  const pages = Math.ceil(b.options.length / size);
+  // The page turned with "0" belongs to the question it was turned on; another starts at its first.
+  const page = (q.field === c.s.pending ? (c.s.optionPage ?? 0) : 0) % pages;
+  const start = page * size;
+  return { ...withPrefix, options: b.options.slice(start, start + size), start, more: true };
 }
 
 /** The pending question asked again after a side reply (a question answered, a hand-off, details). */
@@ -123,7 +127,7 @@ function focusPolicy(c: Ctx): Policy | undefined {
 
 /** Hands the person to the officer who covers their region and trade, by name and office. */
 function handOff(c: Ctx): Step {
-  const w = WORDS[c.locale];
+  const w = wordsFor(c.locale).bot;
   if (c.s.profile.regionCode === undefined && c.officers.length) {
     c.s.wantsHuman = true;
     const q = toQuestion('regionCode', [], 0, c.locale);
@@ -145,17 +149,18 @@ function coverageNote(c: Ctx): Block[] {
   c.s.coverageFor = code;
   const local = c.m.policies.some((p) => p.regions.length > 0 && p.regions.some((r) => code.startsWith(r.endsWith('0000') ? r.slice(0, 2) : r.endsWith('00') ? r.slice(0, 4) : r)));
   if (local) return [];
-  return [textBlock(fill(WORDS[c.locale].coverage, { region: regionOfficialName(code) ?? code }), undefined, 1)];
+  return [textBlock(fill(wordsFor(c.locale).bot.coverage, { region: regionOfficialName(code) ?? code }), undefined, 1)];
 }
 
 /** Stores what a message stated, echoes it, and moves on: a contradiction or an imprecise range is asked about first. */
 function stateFacts(c: Ctx, u: Understanding, correction: boolean): Step {
-  const w = WORDS[c.locale];
+  const w = wordsFor(c.locale).bot;
   const applied = applyFacts(c.s, u.facts, c.m, c.asOf, { correction });
   const said: Block[] = [];
   if (applied.stored.length) {
     const facts = applied.stored.map((f) => showValue(f.field, f.value, c.locale)).join(w.sep);
-    said.push(textBlock(fill(w.noted, { facts }), undefined, 1));
+    // The facts ride as the block's title, which a tight SMS may cut rather than drop the echo.
+    said.push({ kind: 'text', sms: fill(w.noted, { facts: '{title}' }), chat: fill(w.noted, { facts }), title: facts, drop: 1 });
   }
   for (const r of u.rejected ?? []) said.push(textBlock(fill(w.rejected, { text: r.text })));
   said.push(...coverageNote(c));
@@ -183,7 +188,7 @@ function stateFacts(c: Ctx, u: Understanding, correction: boolean): Step {
 
 /** A message the reader could not place: re-ask the pending question (set aside after two tries), or say what works. */
 function unclear(c: Ctx, raw: string): Step {
-  const w = WORDS[c.locale];
+  const w = wordsFor(c.locale).bot;
   const pending = pendingQuestion(c);
   if (!pending) {
     if (/^\d{1,3}$/.test(normalizeInbound(raw)) && c.s.shown.length) return details(c, Number(normalizeInbound(raw)));
@@ -203,11 +208,11 @@ function unclear(c: Ctx, raw: string): Step {
 function fieldHint(field: string, locale: 'zh-CN' | 'en'): string {
   const info = fieldInfo(field);
   const kind = info?.kind === 'boolean' || info?.kind === 'number' || info?.kind === 'date' || info?.kind === 'region' ? info.kind : 'choice';
-  return fill(WORDS[locale].hints[kind], { unit: info?.unit ? pick(info.unit, locale) : '' }).replace(/\s+(?=[.。])/u, '');
+  return fill(wordsFor(locale).bot.hints[kind], { unit: info?.unit ? pick(info.unit, locale) : '' }).replace(/\s+(?=[.。])/u, '');
 }
 
 function step(c: Ctx, raw: string): Step | null {
-  const w = WORDS[c.locale];
+  const w = wordsFor(c.locale).bot;
   const kw = detectIntent(raw);
   const u = understand(raw, { expecting: c.s.pending, asOf: c.asOf, locale: c.locale, pinyin: c.pinyin });
   if (c.s.optedOut) {
@@ -232,7 +237,7 @@ function step(c: Ctx, raw: string): Step | null {
     c.s.confirm = null;
   }
   // "0" pages a long option list in an SMS.
-  if (c.sms && c.s.pending && normalizeInbound(raw) === '0' && (fieldInfo(c.s.pending)?.options?.length ?? 0) > SMS_PAGE) {
+  if (c.sms && c.s.pending && normalizeInbound(raw) === '0' && (fieldInfo(c.s.pending)?.options?.length ?? 0) > smsPage(c)) {
     c.s.optionPage = (c.s.optionPage ?? 0) + 1;
     const q = pendingQuestion(c)!;
     return { content: [ask(c, q)], ask: 'keep' };

@@ -1,9 +1,9 @@
 import { fill, type Locale } from '../core/text.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import { DEFAULT_SIGNATURE } from '../messages/render.js';
 import { fitsSms } from '../messages/sms.js';
 import { cutTokens, shortenToFit, tokens } from '../messages/shorten.js';
 import type { Block, Content, ListItem } from './types.js';
-import { WORDS } from './words.js';
 
 /** How hard an SMS squeezes its lists: amounts shown, tokens kept per title, items kept. */
 interface Squeeze {
@@ -12,6 +12,9 @@ interface Squeeze {
   hint: boolean;
   titleTokens: number;
   items: number;
+  /** Tokens kept of a text's title (an echo's facts) and of a question's options, when they differ from list titles. */
+  textTokens?: number;
+  optionTokens?: number;
 }
 
 const ALL = Number.POSITIVE_INFINITY;
@@ -19,7 +22,12 @@ const ALL = Number.POSITIVE_INFINITY;
 const LIGHT: readonly Squeeze[] = [
   { amount: true, hint: true, titleTokens: ALL, items: ALL },
   { amount: false, hint: true, titleTokens: ALL, items: ALL },
-  { amount: false, hint: true, titleTokens: 12, items: ALL },
+  { amount: false, hint: true, titleTokens: 12, items: ALL, textTokens: ALL },
+  // A question's short form, then shorter option labels (every option kept, so paging stays
+  // numbered as in the full list), then a shorter echo: all before what was stored goes unsaid.
+  { amount: false, hint: false, titleTokens: 12, items: ALL, textTokens: ALL },
+  { amount: false, hint: false, titleTokens: 12, items: ALL, textTokens: ALL, optionTokens: 4 },
+  { amount: false, hint: false, titleTokens: 12, items: ALL, textTokens: 12, optionTokens: 4 },
 ];
 /** Heavy squeezes cut titles short and leave items out: only once nothing optional is left. */
 const HEAVY: readonly Squeeze[] = [
@@ -32,47 +40,48 @@ const HEAVY: readonly Squeeze[] = [
 const cut = (s: string, n: number, ellipsis: string) => (n === ALL ? s : cutTokens(tokens(s), n, ellipsis));
 
 function smsItem(item: ListItem, n: number, sq: Squeeze, locale: Locale): string {
-  const w = WORDS[locale];
+  const w = wordsFor(locale).bot;
   const title = cut(item.title, sq.titleTokens, w.ellipsis);
-  const note = sq.amount && item.amount ? `${item.amount}${locale === 'en' ? ', ' : '，'}${item.status}` : item.status;
-  return locale === 'en' ? `${n}. ${title} (${note})` : `${n}.${title}（${note}）`;
+  const note = sq.amount && item.amount ? `${item.amount}${w.comma}${item.status}` : item.status;
+  return w.smsItem(n, title, note);
 }
 
 function smsBlock(b: Block, sq: Squeeze, locale: Locale): string {
-  const w = WORDS[locale];
-  const more = (total: number, shown: number) => (shown < total ? (locale === 'en' ? ' ' : '') + fill(w.more, { count: total }) : '');
+  const w = wordsFor(locale).bot;
+  const more = (total: number, shown: number) => (shown < total ? w.gap + fill(w.more, { count: total }) : '');
   switch (b.kind) {
     case 'text':
-      return b.title === undefined ? b.sms : fill(b.sms, { title: cut(b.title, sq.titleTokens, w.ellipsis) });
+      return b.title === undefined ? b.sms : fill(b.sms, { title: cut(b.title, sq.textTokens ?? sq.titleTokens, w.ellipsis) });
     case 'list': {
       const shown = b.items.slice(0, sq.items);
-      return shown.map((it, i) => smsItem(it, i + 1, sq, locale)).join(w.listSep) + more(b.items.length, shown.length) + (locale === 'en' ? '.' : '。');
+      return shown.map((it, i) => smsItem(it, i + 1, sq, locale)).join(w.listSep) + more(b.items.length, shown.length) + w.stop;
     }
     case 'question': {
-      const opts = (b.options ?? []).slice(0, sq.items);
+      // A paged list keeps every option of its page: "回0看更多" goes on from the next number.
+      const opts = (b.options ?? []).slice(0, b.more ? undefined : sq.items);
       const first = (b.start ?? 0) + 1;
-      const list = opts.map((o, i) => `${first + i}${locale === 'en' ? ' ' : ''}${cut(o, sq.titleTokens, w.ellipsis)}`).join(' ');
-      const tail = (opts.length < (b.options?.length ?? 0) ? w.ellipsis : '') + (b.more ? (locale === 'en' ? ` (${w.moreOptions})` : `（${w.moreOptions}）`) : '');
-      const multi = b.multiple && sq.hint ? (locale === 'en' ? ` (${w.multipleHint})` : `（${w.multipleHint}）`) : '';
+      const list = opts.map((o, i) => `${first + i}${w.gap}${cut(o, sq.optionTokens ?? sq.titleTokens, w.ellipsis)}`).join(' ');
+      const tail = (opts.length < (b.options?.length ?? 0) ? w.ellipsis : '') + (b.more ? w.aside(w.moreOptions) : '');
+      const multi = b.multiple && sq.hint ? w.aside(w.multipleHint) : '';
       const q = sq.hint ? b.text : (b.short ?? b.text).replace(/\s*[（(][^（()）]*[）)]\s*$/u, '');
-      return `${w.askPrefix}${q}${list ? (locale === 'en' ? ' ' : '') + list + tail : ''}${multi}`;
+      return `${w.askPrefix}${q}${list ? w.gap + list + tail : ''}${multi}`;
     }
   }
 }
 
 function chatBlock(b: Block, locale: Locale): string {
-  const w = WORDS[locale];
+  const w = wordsFor(locale).bot;
   switch (b.kind) {
     case 'text':
       return fill(b.chat ?? b.sms, { title: b.title });
     case 'list':
       return b.items
-        .map((it, i) => (locale === 'en' ? `${i + 1}. ${it.title}${it.amount ? `: ${it.amount}` : ''} (${it.status})` : `${i + 1}. ${it.title}${it.amount ? `：${it.amount}` : ''}（${it.status}）`))
+        .map((it, i) => w.chatItem(i + 1, it.title, it.amount, it.status))
         .join('\n');
     case 'question': {
       const lines = [b.text, ...(b.options ?? []).map((o, i) => `  ${i + 1}. ${o}`)];
       const hints = [...(b.multiple ? [w.multipleHint] : []), w.skipHint];
-      lines.push(locale === 'en' ? `(${hints.join('; ')})` : `（${hints.join('；')}）`);
+      lines.push(w.asideLine(hints));
       return lines.join('\n');
     }
   }
@@ -106,7 +115,7 @@ export function signatureOf(signature: string | undefined): string {
 export function renderSmsReply(content: Content, locale: Locale, opts: SmsFit = {}): { text: string; sent: Set<string> } {
   const cap = Math.max(1, Math.floor(opts.partCap ?? 1));
   const sig = signatureOf(opts.signature);
-  const w = WORDS[locale];
+  const w = wordsFor(locale).bot;
   const ranks = [...new Set(content.map((b) => b.drop ?? 0).filter((d) => d > 0))].sort((a, b) => b - a);
   const levels = [Number.POSITIVE_INFINITY, ...ranks];
   let last = '';

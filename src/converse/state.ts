@@ -1,4 +1,4 @@
-import type { Locale } from '../core/text.js';
+import { LOCALES, type Locale } from '../core/locale.js';
 import { safeParseProfile } from '../profile/validate.js';
 import type { ConversationState } from './types.js';
 
@@ -26,7 +26,7 @@ export function restoreState(state: ConversationState | undefined, locale: Local
   if (!state || typeof state !== 'object') return initialState(locale);
   const s = JSON.parse(JSON.stringify(state)) as Partial<ConversationState>;
   const parsed = safeParseProfile(s.profile);
-  const base = initialState(locale ?? (s.locale === 'en' ? 'en' : 'zh-CN'));
+  const base = initialState(locale ?? (LOCALES.includes(s.locale as Locale) ? (s.locale as Locale) : 'zh-CN'));
   if (s.v !== 1 || !parsed.success) return { ...base, optedOut: s.optedOut === true };
   return {
     ...base,
@@ -38,7 +38,6 @@ export function restoreState(state: ConversationState | undefined, locale: Local
     optedOut: s.optedOut === true,
     turns: Number.isInteger(s.turns) ? s.turns! : 0,
     ...(Array.isArray(s.answered) ? { answered: strings(s.answered) } : {}),
-    ...(s.approx && typeof s.approx === 'object' ? { approx: s.approx } : {}),
     ...(Array.isArray(s.precise) ? { precise: strings(s.precise) } : {}),
     ...(s.confirm && typeof s.confirm === 'object' && typeof s.confirm.field === 'string' ? { confirm: s.confirm } : {}),
     ...(s.handoff && typeof s.handoff === 'object' && typeof s.handoff.officerId === 'string' ? { handoff: s.handoff } : {}),

@@ -1,9 +1,9 @@
 import { fill, formatRange, pick, type Locale } from '../core/text.js';
+import { wordsFor } from '../core/catalogue/index.js';
 import type { Evaluation } from '../engine/index.js';
 import type { Policy } from '../policy/schema.js';
 import { fieldInfo } from '../profile/fields.js';
 import { lookupTerm, termName } from './glossary.js';
-import { WORDS } from './words.js';
 
 /** The text of one answer about a policy, from its rule file: SMS form and chat form. */
 export interface TopicAnswer {
@@ -15,7 +15,7 @@ const one = (s: string): TopicAnswer => ({ sms: s, chat: s });
 
 /** Explains a term from the glossary, or says it cannot. */
 export function meaningOf(term: string | undefined, locale: Locale): TopicAnswer {
-  const w = WORDS[locale].topic;
+  const w = wordsFor(locale).bot.topic;
   const g = lookupTerm(term);
   if (!g) return one(w.unknownTerm);
   return one(fill(w.meaning, { term: pick(termName(g), locale), meaning: pick(g.text, locale) }));
@@ -27,12 +27,12 @@ export function meaningOf(term: string | undefined, locale: Locale): TopicAnswer
  * the person's evaluation; nothing is made up.
  */
 export function answerTopic(topic: string | undefined, policy: Policy, e: Evaluation | undefined, locale: Locale): TopicAnswer {
-  const w = WORDS[locale];
+  const w = wordsFor(locale).bot;
   const t = w.topic;
   const title = pick(policy.title, locale);
   const docsAll = (policy.apply?.documents ?? []).map((d) => pick(d, locale));
   const where = policy.apply?.where ? pick(policy.apply.where, locale) : undefined;
-  const status = e ? w.status[e.status] : w.notInForce;
+  const status = e ? wordsFor(locale).status[e.status] : w.notInForce;
   switch (topic) {
     case 'documents':
       if (!docsAll.length) return one(fill(t.noDocuments, { title, where: where ?? w.office }));

@@ -31,9 +31,7 @@ export interface ConversationState {
   turns: number;
   /** Fields answered, oldest first: a correction without a field reopens the last. */
   answered?: string[];
-  /** Approximate answers kept as ranges ("大概80亩" → 72–88); the profile holds their middle. */
-  approx?: Record<string, { min: number | string; max: number | string }>;
-  /** Fields already asked once for a closer value. */
+  /** Fields answered with a range ("大概80亩" → 72–88, kept as such in the profile) and already asked once for a closer value. */
   precise?: string[];
   /** A new value contradicting a stored one, waiting for "是/否". */
   confirm?: { field: string; value: unknown } | null;

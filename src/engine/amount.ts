@@ -1,4 +1,5 @@
 import type { Amount, NumberValue } from '../policy/schema.js';
+import { Span } from '../ops/index.js';
 import { compileCondition, toOperand, type CompileScope } from './compile.js';
 
 // Local copies of core/tri.ts's F/T: some loaders turn imported bindings into getter calls.
@@ -59,6 +60,13 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
         const cap = c === c ? c : Number.POSITIVE_INFINITY;
         const q = f[slot];
         if (q === undefined) return cap !== Number.POSITIVE_INFINITY ? range(0, cap, unit) : null;
+        if (q instanceof Span) {
+          // An approximate quantity gives the amounts of its two ends.
+          const r = rate(p);
+          const lo = Math.min(Math.max(q.lo, 0) * r, cap);
+          const hi = Math.min(Math.max(q.hi, 0) * r, cap);
+          return range(upTo ? 0 : Math.min(lo, hi), Math.max(lo, hi), unit);
+        }
         const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * rate(p), cap) : 0;
         return range(upTo ? 0 : x, x, unit);
       };

@@ -1,7 +1,7 @@
 import type { Locale } from '../core/locale.js';
 import type { Tri } from '../core/tri.js';
 import { dayOf } from '../core/dates.js';
-import { operatorFor, regionCondition, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
+import { operatorFor, regionCondition, Span, valueOf, type Operand, type Operator, type Verdict } from '../ops/index.js';
 import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import { factDomain, factRef, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
@@ -120,7 +120,9 @@ export function compileCondition(node: Condition, scope: CompileScope, at: strin
       const domain = factDomain(ref) as Domain;
       const slot = scope.facts.slot(ref);
       const inputs = op.fields(node).map((field) => ({ field, slot: scope.facts.slot({ field }) }));
-      const verdict = op.compile(node, { slot, operand: (v) => toOperand(v, domain, scope) });
+      const own = op.compile(node, { slot, operand: (v) => toOperand(v, domain, scope) });
+      // Only numbers and dates are answered approximately; an operator that cannot judge a span leaves it unknown.
+      const verdict: Verdict = op.span || (domain !== 'number' && domain !== 'date') ? own : (f, p) => (f[slot] instanceof Span ? U : own(f, p));
       const value = (v: Value, p: ArrayLike<number>) => valueOf(toOperand(v, domain, scope), p);
       return { kind: 'leaf', node, at, children: [], verdict, leaf: { op, node, ref, domain, slot, inputs, value, memo: { params: null, byLocale: {} } } };
     }
@@ -141,7 +143,8 @@ export function collectMissing(n: CompiledNode, f: readonly unknown[], p: ArrayL
 export function missingInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike<number>, out: string[]): Tri {
   if (n.leaf) {
     const t = n.verdict(f, p);
-    if (t === U) for (const i of n.leaf.inputs) if (f[i.slot] === undefined) out.push(i.field);
+    // A range that leaves the leaf open is settled by a closer answer, as an absent one is.
+    if (t === U) for (const i of n.leaf.inputs) if (f[i.slot] === undefined || f[i.slot] instanceof Span) out.push(i.field);
     return t;
   }
   const start = out.length;

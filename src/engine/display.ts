@@ -5,6 +5,7 @@ import { pick, type Locale } from '../core/text.js';
 import { fieldInfo } from '../profile/fields.js';
 import { regionName } from '../regions/codes.js';
 import type { Measure } from '../policy/schema.js';
+import { Span } from '../ops/index.js';
 import type { Domain, FactRef } from './facts.js';
 
 
@@ -32,6 +33,7 @@ export function showValue(value: unknown, r: FactRef, domain: Domain, locale: Lo
   const w = wordsFor(locale);
   if (value === undefined) return w.value.unknown;
   if (value === null) return w.value.none;
+  if (value instanceof Span) return w.value.about(showValue(value.lo, r, domain, locale), showValue(value.hi, r, domain, locale));
   if (Array.isArray(value)) return value.length === 0 ? w.value.none : value.map((v) => showValue(v, r, domain, locale)).join(w.list.sep);
   switch (domain) {
     case 'date':

@@ -1,5 +1,6 @@
 import { readPath, fieldInfo, type FieldInfo } from '../profile/fields.js';
 import { factKey, type FactRef } from '../policy/terms.js';
+import { Span, spanOf } from '../ops/index.js';
 import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
 import { monthsToRetirement } from '../core/retirement.js';
 
@@ -8,8 +9,29 @@ export { factDomain, factKey, factRef, type Domain, type FactRef } from '../poli
 /** Computes one fact; `asOf` is the packed civil date (see civil.ts), `asOfDay` its day number. */
 export type FactReader = (profile: unknown, asOf: number, asOfDay: number) => unknown;
 
-function num(v: unknown): number | null | undefined {
-  return v === undefined ? undefined : typeof v === 'number' ? v : null;
+function num(v: unknown): number | Span | null | undefined {
+  return v === undefined ? undefined : typeof v === 'number' ? v : isRange(v) ? numberSpan(v) : null;
+}
+
+/** A profile's approximate answer: `{ min, max }` (numbers, or ISO dates). */
+export const isRange = (v: unknown): v is { min: unknown; max: unknown } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && 'min' in v && 'max' in v;
+
+const numberSpan = (r: { min: unknown; max: unknown }): number | Span | null =>
+  typeof r.min === 'number' && typeof r.max === 'number' ? spanOf(r.min, r.max) : null;
+
+const ratio = (a: number, b: number): number => (b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b);
+
+/**
+ * A ratio of answers that may be spans: the ratio grows with the numerator and shrinks with the
+ * denominator (0/0 is 0, a/0 infinite), so its span runs from the smallest over the largest to the
+ * largest over the smallest.
+ */
+export function spanRatio(a: number | Span, b: number | Span): number | Span {
+  if (typeof a === 'number' && typeof b === 'number') return ratio(a, b);
+  const [a1, a2] = a instanceof Span ? [a.lo, a.hi] : [a, a];
+  const [b1, b2] = b instanceof Span ? [b.lo, b.hi] : [b, b];
+  return spanOf(ratio(a1, b2), ratio(a2, b1));
 }
 
 const has = Object.prototype.hasOwnProperty;
@@ -33,8 +55,8 @@ export function pathReader(seg: readonly string[]): (p: unknown) => unknown {
 
 const readGender = pathReader(['gender']);
 const readPost = pathReader(['postType']);
-/** A date packed, -1 for a known "none" (or not a date), -2 when unanswered. */
-const packedOr = (v: unknown) => (typeof v === 'string' ? packDate(v) : v === undefined ? -2 : -1);
+/** A date packed, -1 for a known "none" (or not a date), -2 when unanswered or a range (not judged here). */
+const packedOr = (v: unknown) => (typeof v === 'string' ? packDate(v) : v === undefined || isRange(v) ? -2 : -1);
 
 /**
  * Months from the day (asOf, or the `at` field's day) to the statutory retirement age, 0 once
@@ -62,7 +84,7 @@ export function factReader(r: FactRef): FactReader {
       const b = num(den(p));
       if (a === undefined || b === undefined) return undefined;
       if (a === null || b === null) return null;
-      return b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b;
+      return typeof a === 'number' && typeof b === 'number' ? ratio(a, b) : spanRatio(a, b);
     };
   }
   if (r.measure === 'count') {
@@ -79,8 +101,8 @@ export function factReader(r: FactRef): FactReader {
     return (p) => {
       const v = read(p);
       const w = at(p);
-      const c = typeof v === 'string' ? packDate(v) : v === undefined ? -2 : -1;
-      const d = typeof w === 'string' ? packDate(w) : w === undefined ? -2 : -1;
+      const c = packedOr(v);
+      const d = packedOr(w);
       if (c === -1 || d === -1) return null;
       return c === -2 || d === -2 ? undefined : m(c, d);
     };
@@ -90,7 +112,14 @@ export function factReader(r: FactRef): FactReader {
     return (p, asOf) => {
       const v = read(p);
       if (v === undefined) return undefined;
-      const c = typeof v === 'string' ? packDate(v) : -1;
+      if (typeof v !== 'string') {
+        // Every measure shrinks as the date moves later: the latest date gives the span's low end.
+        if (!isRange(v)) return null;
+        const lo = packDate(String(v.max));
+        const hi = packDate(String(v.min));
+        return lo < 0 || hi < 0 ? null : spanOf(m(lo, asOf), m(hi, asOf));
+      }
+      const c = packDate(v);
       return c < 0 ? null : m(c, asOf);
     };
   }
@@ -98,9 +127,20 @@ export function factReader(r: FactRef): FactReader {
     return (p) => {
       const v = read(p);
       if (v === undefined) return undefined;
-      if (typeof v !== 'string') return null;
+      if (typeof v !== 'string') {
+        if (!isRange(v)) return null;
+        const lo = packDate(String(v.min));
+        const hi = packDate(String(v.max));
+        return lo < 0 || hi < 0 ? Number.NaN : spanOf(packedDay(lo), packedDay(hi));
+      }
       const c = packDate(v);
       return c < 0 ? Number.NaN : packedDay(c);
+    };
+  }
+  if (info.kind === 'number') {
+    return (p) => {
+      const v = read(p);
+      return isRange(v) ? numberSpan(v) : v;
     };
   }
   return read;

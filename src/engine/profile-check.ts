@@ -21,6 +21,7 @@ interface Def {
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;
   entries?: Record<string, string | number>;
+  options?: z.ZodType[];
   checks?: { _zod: { def: CheckDef } }[];
 }
 interface CheckDef {
@@ -124,11 +125,25 @@ function compile(schema: z.ZodType): Check | null {
       if (k.type !== 'string' || (k.checks ?? []).length || defOf(def.valueType!).type !== 'unknown') return null;
       return (v) => (isPlainObject(v) && Object.getOwnPropertySymbols(v).length === 0 ? { ...v } : FAIL);
     }
+    case 'union': {
+      // The first option that accepts the value decides, as zod's union does.
+      const options = (def.options ?? []).map(compile);
+      if (!options.length || options.some((o) => !o)) return null;
+      return (v) => {
+        for (const o of options) {
+          const r = o!(v);
+          if (r !== FAIL) return r;
+        }
+        return FAIL;
+      };
+    }
     case 'object': {
       if (!def.catchall || defOf(def.catchall).type !== 'never') return null;
       const keys = Object.keys(def.shape ?? {});
       const checks = keys.map((key) => compile(def.shape![key]!));
-      if (checks.some((c) => !c)) return null;
+      // Checks on the whole object (a range's order) run on the copy.
+      const whole = predicates(def);
+      if (checks.some((c) => !c) || !whole) return null;
       const known = new Set(keys);
       return (v) => {
         if (!isPlainObject(v)) return FAIL;
@@ -145,7 +160,7 @@ function compile(schema: z.ZodType): Check | null {
           if (r === FAIL) return FAIL;
           out[key] = r;
         }
-        return out;
+        return all(whole, out) ? out : FAIL;
       };
     }
     default:

@@ -2,7 +2,7 @@ import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYea
 import { andTri, F, notTri, orTri, T, triToStatus, U, type Status, type Tri } from '../core/tri.js';
 import type { Profile } from '../profile/schema.js';
 import { FIELDS } from '../profile/fields.js';
-import { operatorFor, regionCondition } from '../ops/index.js';
+import { operatorFor, regionCondition, Span } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import type { FactRef } from '../policy/terms.js';
 import { monthsToRetirement as leftBeforeRetirement } from '../core/retirement.js';
@@ -55,13 +55,31 @@ function literal(v: Value, ctx: Ctx, isDate: boolean): unknown {
   return isDate && typeof v === 'string' ? dayOf(v) : v;
 }
 
-const asNumber = (v: unknown): number | null | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : null);
+/** An approximate answer, `{ min, max }`. */
+const isRange = (v: unknown): v is { min: unknown; max: unknown } => v !== null && typeof v === 'object' && !Array.isArray(v) && 'min' in v && 'max' in v;
+
+/** A number answer, a range as its two ends, undefined when unanswered, null otherwise. */
+function numberOf(v: unknown): [number, number] | null | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') return [v, v];
+  return isRange(v) && typeof v.min === 'number' && typeof v.max === 'number' ? [v.min, v.max] : null;
+}
+
+/** Every value of a measure or ratio over the answers allowed, as one fact: a point, or the span of its least and greatest. */
+function hull(values: number[]): number | Span {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? lo : new Span(lo, hi);
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b);
 
 /** Months left before the statutory retirement age on the day (a day number, or the `at` field's raw answer), 0 once reached. */
 function monthsToRetirement(raw: unknown, day: unknown, profile: unknown): number | null | undefined {
-  const isNone = (x: unknown) => x !== undefined && (typeof x !== 'string' || !parseIsoDate(x));
+  const isNone = (x: unknown) => x !== undefined && !isRange(x) && (typeof x !== 'string' || !parseIsoDate(x));
   if (isNone(raw) || (typeof day !== 'number' && isNone(day))) return null;
-  if (raw === undefined || day === undefined) return undefined;
+  // A range is not judged by this measure: unknown, as unanswered.
+  if (raw === undefined || day === undefined || isRange(raw) || isRange(day)) return undefined;
   const from = parseIsoDate(raw as string)!;
   const to = fromDayNumber(typeof day === 'number' ? day : dayOf(day as string));
   return leftBeforeRetirement(from.y, from.m, fullMonthsBetween(from, to), read(profile, 'gender'), read(profile, 'postType'));
@@ -85,32 +103,59 @@ function measureBetween(m: Exclude<LeafCondition['measure'], 'count' | 'months-t
   }
 }
 
-/** What a leaf compares: `undefined` when unanswered, `null` when answered "none". */
+/** Every day of a date range, as ISO dates (plainly enumerated; ranges are short). */
+function daysOf(r: { min: unknown; max: unknown }): string[] | null {
+  if (typeof r.min !== 'string' || typeof r.max !== 'string' || !parseIsoDate(r.min) || !parseIsoDate(r.max)) return null;
+  const out: string[] = [];
+  for (let d = dayOf(r.min); d <= dayOf(r.max); d++) {
+    const x = fromDayNumber(d);
+    out.push(`${String(x.y).padStart(4, '0')}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/**
+ * What a leaf compares: `undefined` when unanswered, `null` when answered "none", a `Span` when
+ * the answer is a range (the least and greatest value the fact takes over every answer allowed).
+ */
 function factOf(c: LeafCondition, ctx: Ctx): unknown {
   const raw = read(ctx.profile, c.field);
   if (c.per !== undefined) {
-    const a = asNumber(raw);
-    const b = asNumber(read(ctx.profile, c.per));
+    const a = numberOf(raw);
+    const b = numberOf(read(ctx.profile, c.per));
     if (a === undefined || b === undefined) return undefined;
     if (a === null || b === null) return null;
-    if (b === 0) return a === 0 ? 0 : Number.POSITIVE_INFINITY;
-    return a / b;
+    return hull(a.flatMap((x) => b.map((y) => ratio(x, y))));
   }
   const at = (c as FactRef).at;
   if (c.measure === 'months-to-retirement') return monthsToRetirement(raw, at === undefined ? ctx.day : read(ctx.profile, at), ctx.profile);
   if (at !== undefined && c.measure !== undefined && c.measure !== 'count') {
     // Measured at the day of another field: none on either side is none; else unknown if either is.
     const day = read(ctx.profile, at);
-    const isNone = (x: unknown) => x !== undefined && (typeof x !== 'string' || !parseIsoDate(x));
+    const isNone = (x: unknown) => x !== undefined && !isRange(x) && (typeof x !== 'string' || !parseIsoDate(x));
     if (isNone(raw) || isNone(day)) return null;
-    if (raw === undefined || day === undefined) return undefined;
+    // A range is not judged at another field's day: unknown, as unanswered.
+    if (raw === undefined || day === undefined || isRange(raw) || isRange(day)) return undefined;
     return measureBetween(c.measure, raw as string, dayOf(day as string));
   }
   if (raw === undefined) return undefined;
   if (c.measure === 'count') return Array.isArray(raw) ? raw.length : null;
   const kind = FIELDS.get(c.field)?.kind;
-  if (c.measure !== undefined) return typeof raw === 'string' && parseIsoDate(raw) ? measureBetween(c.measure, raw, ctx.day) : null;
-  if (kind === 'date') return typeof raw === 'string' ? dayOf(raw) : null;
+  if (c.measure !== undefined) {
+    if (typeof raw === 'string') return parseIsoDate(raw) ? measureBetween(c.measure, raw, ctx.day) : null;
+    const days = isRange(raw) ? daysOf(raw) : null;
+    if (!days || !days.length) return null;
+    const m = c.measure;
+    return hull(days.map((d) => measureBetween(m, d, ctx.day)));
+  }
+  if (kind === 'date') {
+    if (typeof raw === 'string') return dayOf(raw);
+    return isRange(raw) && typeof raw.min === 'string' && typeof raw.max === 'string' ? hull([dayOf(raw.min), dayOf(raw.max)]) : null;
+  }
+  if (isRange(raw)) {
+    const n = numberOf(raw);
+    return n ? hull(n) : null;
+  }
   return raw;
 }
 
@@ -122,7 +167,14 @@ function leaf(c: LeafCondition, ctx: Ctx): Tri {
   const v = factOf(c, ctx);
   if (v === undefined) return U;
   const date = isDateFact(c);
-  return bool(operatorFor(c).reference(c, v, (x) => literal(x, ctx, date)));
+  const op = operatorFor(c);
+  const value = (x: Value) => literal(x, ctx, date);
+  if (v instanceof Span) {
+    // An operator that cannot judge a range leaves it unknown.
+    const r = op.span ? op.span.reference(c, v, value) : null;
+    return r === null ? U : bool(r);
+  }
+  return bool(op.reference(c, v, value));
 }
 
 function truth(c: Condition, ctx: Ctx): Tri {
@@ -143,7 +195,8 @@ function missingOf(c: Condition, ctx: Ctx, out: Set<string>): void {
   if (truth(c, ctx) !== U) return;
   if (c.op === 'all' || c.op === 'any') for (const x of c.of) missingOf(x, ctx, out);
   else if (c.op === 'not') missingOf(c.of, ctx, out);
-  else for (const f of operatorFor(c).fields(c)) if (read(ctx.profile, f) === undefined) out.add(f);
+  // A range that leaves the condition open is settled by a closer answer, as an absent one is.
+  else for (const f of operatorFor(c).fields(c)) if (read(ctx.profile, f) === undefined || isRange(read(ctx.profile, f))) out.add(f);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -169,8 +222,9 @@ function amountOf(a: Amount, ctx: Ctx, inherited: string): AmountRange | null {
       const c = a.cap === undefined ? Number.NaN : n(a.cap);
       const cap = Number.isNaN(c) ? Number.POSITIVE_INFINITY : c;
       if (q === undefined) return Number.isFinite(cap) ? range(0, cap, unit) : null;
-      const x = typeof q === 'number' ? Math.min(Math.max(q, 0) * n(a.rate), cap) : 0;
-      return range(a.upTo ? 0 : x, x, unit);
+      const ends = numberOf(q) ?? [0, 0];
+      const [lo, hi] = ends.map((v) => Math.min(Math.max(v, 0) * n(a.rate), cap)) as [number, number];
+      return range(a.upTo ? 0 : Math.min(lo, hi), Math.max(lo, hi), unit);
     }
     case 'sum': {
       const parts = a.of.map((x) => amountOf(x, ctx, unit));

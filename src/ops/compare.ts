@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { wordsFor } from '../core/catalogue/index.js';
 import { leaf, Value } from '../policy/terms.js';
-import { ANY, leafFields, type Allowed, type Operand, type Operator, type Verdict } from './types.js';
+import { ANY, leafFields, outcomeOver, Span, type Allowed, type Operand, type Operator, type Verdict } from './types.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
 const F = 0;
@@ -22,6 +22,18 @@ const TESTS: Record<CompareOp, Test> = {
   lt: (a, b) => a < b,
   lte: (a, b) => a <= b,
 };
+/**
+ * A comparison over a span [lo, hi]: true when its weakest end passes, false when its strongest end
+ * fails, unknown between. A parameter not in force (NaN) fails every value, as it does a point.
+ */
+const SPAN_TESTS: Record<CompareOp, (lo: number, hi: number, b: number) => 0 | 1 | 2> = {
+  eq: (lo, hi, b) => (b >= lo && b <= hi ? U : F),
+  ne: (lo, hi, b) => (b >= lo && b <= hi ? U : T),
+  gt: (lo, hi, b) => (lo > b ? T : hi > b ? U : F),
+  gte: (lo, hi, b) => (lo >= b ? T : hi >= b ? U : F),
+  lt: (lo, hi, b) => (hi < b ? T : lo < b ? U : F),
+  lte: (lo, hi, b) => (hi <= b ? T : lo <= b ? U : F),
+};
 const SYMBOLS: Record<CompareOp, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
 const SQL_SYMBOLS: Record<CompareOp, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
@@ -31,15 +43,19 @@ const SQL_SYMBOLS: Record<CompareOp, string> = { eq: '=', ne: '<>', gt: '>', gte
  */
 function compileCompare(op: CompareOp, slot: number, o: Operand): Verdict {
   const none = op === 'ne' ? T : F;
+  const span = SPAN_TESTS[op];
+  const orSpan = (a: unknown, b: number, otherwise: 0 | 1): 0 | 1 | 2 => (a instanceof Span ? span(a.lo, a.hi, b) : otherwise);
   if ('lit' in o) {
     const b = o.lit as number;
+    // A span compares false with everything, so its test sits on the path a point leaves as false
+    // (for ne: as true), off the common path.
     switch (op) {
-      case 'eq': return (f) => { const a = f[slot]; return a === undefined ? U : a === b ? T : F; };
-      case 'ne': return (f) => { const a = f[slot]; return a === undefined ? U : a !== b ? T : F; };
-      case 'gt': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a > b ? T : F; };
-      case 'gte': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a >= b ? T : F; };
-      case 'lt': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a < b ? T : F; };
-      case 'lte': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a <= b ? T : F; };
+      case 'eq': return (f) => { const a = f[slot]; return a === undefined ? U : a === b ? T : orSpan(a, b, F); };
+      case 'ne': return (f) => { const a = f[slot]; return a === undefined ? U : a === b ? F : orSpan(a, b, T); };
+      case 'gt': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a > b ? T : orSpan(a, b, F); };
+      case 'gte': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a >= b ? T : orSpan(a, b, F); };
+      case 'lt': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a < b ? T : orSpan(a, b, F); };
+      case 'lte': return (f) => { const a = f[slot] as number; return a === undefined ? U : a === null ? F : a <= b ? T : orSpan(a, b, F); };
     }
   }
   const { param, times } = o;
@@ -48,7 +64,9 @@ function compileCompare(op: CompareOp, slot: number, o: Operand): Verdict {
     const a = f[slot];
     if (a === undefined) return U;
     if (a === null) return none;
-    return test(a, (p[param] as number) * times) ? T : F;
+    const b = (p[param] as number) * times;
+    if (a instanceof Span) return span(a.lo, a.hi, b);
+    return test(a, b) ? T : F;
   };
 }
 
@@ -80,6 +98,12 @@ function compare<K extends CompareOp>(op: K): Operator<z.infer<ReturnType<typeof
   describe: (n, k) => `${SYMBOLS[op]} ${k.show(n.value)}`,
   // A known "none" equals nothing, so only `ne` passes on it.
   sql: (n, k) => k.guard(`(${k.value} ${SQL_SYMBOLS[op]} ${k.operand(n.value)})`, op === 'ne'),
+  span: {
+    reference: (n, s, value) => {
+      const b = value(n.value);
+      return outcomeOver(s, [b], (x) => TESTS[op](x, b));
+    },
+  },
   fields: leafFields,
   interval: (n, lit) => compareInterval(op, lit(n.value)),
   nearMiss(n, value) {
@@ -107,6 +131,10 @@ export const compareOperators = [compare('eq'), compare('ne'), compare('gt'), co
 export const betweenSchema = z.strictObject({ op: z.literal('between'), ...leaf, min: Value, max: Value });
 type BetweenNode = z.infer<typeof betweenSchema>;
 
+/** A span inside [a, b] passes, one clear of it fails; an empty or undefined interval fails all; a point reaching here failed. */
+const spanWithin = (v: unknown, a: number, b: number): 0 | 1 | 2 =>
+  !(v instanceof Span) || !(a <= b) ? F : v.lo >= a && v.hi <= b ? T : v.hi >= a && v.lo <= b ? U : F;
+
 /** Inclusive at both ends. */
 export const between: Operator<BetweenNode> = {
   op: 'between',
@@ -123,15 +151,22 @@ export const between: Operator<BetweenNode> = {
     if ('lit' in lo && 'lit' in hi) {
       const a = lo.lit as number;
       const b = hi.lit as number;
-      return (f) => { const v = f[s] as number; return v === undefined ? U : v === null ? F : v >= a && v <= b ? T : F; };
+      return (f) => { const v = f[s] as number; return v === undefined ? U : v === null ? F : v >= a && v <= b ? T : spanWithin(v, a, b); };
     }
     const get = (o: Operand, p: ArrayLike<number>) => ('lit' in o ? (o.lit as number) : (p[o.param] as number) * o.times);
     return (f, p) => {
       const v = f[s] as number;
       if (v === undefined) return U;
       if (v === null) return F;
-      return v >= get(lo, p) && v <= get(hi, p) ? T : F;
+      return v >= get(lo, p) && v <= get(hi, p) ? T : spanWithin(v, get(lo, p), get(hi, p));
     };
+  },
+  span: {
+    reference: (n, s, value) => {
+      const a = value(n.min) as number;
+      const b = value(n.max) as number;
+      return outcomeOver(s, [a, b], (x) => x >= a && x <= b);
+    },
   },
   check: (n) =>
     typeof n.min === typeof n.max && typeof n.min !== 'object' && n.min > n.max

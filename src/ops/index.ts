@@ -39,5 +39,5 @@ export const onOrBeforeCondition = (field: string, value: string, extra: { id?: 
 
 export { CompareOps, type CompareOp } from './compare.js';
 export { regionCondition } from './membership.js';
-export { ANY, leafFields, valueOf } from './types.js';
-export type { Allowed, ArbKit, Atom, DescribeKit, LeafKit, Move, NodeIssue, Operand, Operator, SqlKit, Verdict } from './types.js';
+export { ANY, leafFields, outcomeOver, Span, spanOf, valueOf } from './types.js';
+export type { Allowed, ArbKit, Atom, DescribeKit, LeafKit, Move, NodeIssue, Operand, Operator, SpanSemantics, SqlKit, Verdict } from './types.js';

@@ -107,6 +107,8 @@ export const present: Operator<z.infer<typeof presentSchema>> = {
     return (f) => { const v = f[s]; return v === undefined ? U : v === null ? F : Array.isArray(v) ? (v.length > 0 ? T : F) : T; };
   },
   reference: (_n, fact) => fact !== null && (Array.isArray(fact) ? fact.length > 0 : true),
+  // An approximate answer is an answer.
+  span: { reference: () => true },
   describe: (_n, k) => wordsFor(k.locale).ops.present,
   sql: (_n, k) => k.guard(k.domain === 'choices' ? `(${k.listLength(k.value)} > 0)` : `(CASE WHEN ${k.value} IS NULL THEN NULL ELSE TRUE END)`, false),
   fields: leafFields,

@@ -30,6 +30,48 @@ export interface NodeIssue {
 export type Atom = string | number | boolean;
 
 /**
+ * An approximate fact: every value from `lo` to `hi` (inclusive, `lo < hi`) is possible. The fact
+ * readers build one from a profile's `{ min, max }` answer ("大概80亩", "去年回来的") in the fact's
+ * own domain (numbers, day numbers, ages), so operators compare ends, not dates.
+ */
+export class Span {
+  constructor(
+    readonly lo: number,
+    readonly hi: number,
+  ) {}
+}
+
+/** A span, or the point it collapses to when both ends meet. */
+export const spanOf = (lo: number, hi: number): number | Span => (lo === hi ? lo : new Span(Math.min(lo, hi), Math.max(lo, hi)));
+
+/**
+ * How an operator judges a span, beside its point semantics: true or false when every value in the
+ * span gives that outcome, unknown otherwise. An operator that declares it judges `Span` facts in
+ * its compiled form too; one that does not leaves every span unknown (the engine sees to that).
+ */
+export interface SpanSemantics<N extends LeafBase> {
+  /**
+   * The plain meaning, for the differential test: null when values in the span disagree. (No SQL
+   * form: `toSql` reports conditions on fields a register answers approximately.)
+   */
+  reference(node: N, span: Span, value: (v: Value) => unknown): boolean | null;
+}
+
+/**
+ * The outcome over a span, read plainly: the test at both ends, at every threshold inside and midway
+ * between them agrees, or the span is undecided (null). Exact for conditions whose truth changes only
+ * at the thresholds given.
+ */
+export function outcomeOver(span: Span, thresholds: readonly unknown[], test: (x: number) => boolean): boolean | null {
+  const cuts = thresholds.filter((t): t is number => typeof t === 'number' && t > span.lo && t < span.hi);
+  const points = [span.lo, ...cuts.sort((a, b) => a - b), span.hi];
+  const xs = [...points];
+  for (let i = 1; i < points.length; i++) xs.push((points[i - 1]! + points[i]!) / 2);
+  const first = test(xs[0]!);
+  return xs.every((x) => test(x) === first) ? first : null;
+}
+
+/**
  * The answered values a leaf allows, for lint's reasoning: a range (numbers, days), and for
  * equality and lists a finite set of values; `not` excludes one value.
  */
@@ -141,6 +183,11 @@ export interface Operator<N extends LeafBase = LeafBase> {
    * An operator without it is reported by `toSql` as not expressible.
    */
   sql?(node: N, kit: SqlKit): string;
+  /**
+   * Approximate answers: declared by operators that judge a `Span` fact (their `compile` then
+   * handles one). Without it, a field answered with a range is unknown to the operator.
+   */
+  readonly span?: SpanSemantics<N>;
 }
 
 export const valueOf = (o: Operand, params: ArrayLike<number>): unknown => ('lit' in o ? o.lit : (params[o.param] as number) * o.times);

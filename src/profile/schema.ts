@@ -37,13 +37,26 @@ export const RegionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit GB/T 2
 /** A profile's region: a code of the national division table (province, prefecture or county), not just six digits. Rule files check theirs with their own issue code. */
 const KnownRegionCode = RegionCode.refine(isRegionCode, { message: 'not a code in the national division table (GB/T 2260)', abort: true });
 
+/**
+ * An approximate answer: every value from `min` to `max` (inclusive) is possible ("大概80亩",
+ * "去年回来的"). The engine decides a condition on it when every value gives the same outcome.
+ */
+export function approximate<T extends number | string>(value: z.ZodType<T>) {
+  return z.strictObject({ min: value, max: value }).refine((r) => r.min <= r.max, { message: 'min must not be above max', path: ['max'] });
+}
+
+/** An ISO date, or a range of them. */
+const DateAnswer = z.union([IsoDate, approximate(IsoDate)]);
+
 const date = (label: LocalizedText, question: LocalizedText) =>
-  meta(IsoDate.nullable(), { kind: 'date', label, question }).optional();
+  meta(DateAnswer.nullable(), { kind: 'date', label, question }).optional();
 const bool = (label: LocalizedText, question: LocalizedText) => meta(z.boolean(), { kind: 'boolean', label, question }).optional();
+const Count = z.number().int().min(0).max(1e9);
+const Quantity = z.number().finite().min(0).max(1e12);
 const count = (label: LocalizedText, question: LocalizedText, unit: LocalizedText) =>
-  meta(z.number().int().min(0).max(1e9), { kind: 'number', label, question, unit, integer: true }).optional();
+  meta(z.union([Count, approximate(Count)]), { kind: 'number', label, question, unit, integer: true }).optional();
 const amount = (label: LocalizedText, question: LocalizedText, unit: LocalizedText) =>
-  meta(z.number().finite().min(0).max(1e12), { kind: 'number', label, question, unit }).optional();
+  meta(z.union([Quantity, approximate(Quantity)]), { kind: 'number', label, question, unit }).optional();
 const choice = <L extends readonly Choice[]>(list: L, label: LocalizedText, question: LocalizedText) =>
   meta(z.enum(values(list)), { kind: 'choice', label, question, options: list }).optional();
 const choices = <L extends readonly Choice[]>(list: L, label: LocalizedText, question: LocalizedText) =>
@@ -120,7 +133,7 @@ export const ProfileSchema = z.strictObject({
   gender: choice(GENDERS, t('性别', 'gender'), t('您的性别？', 'Your gender?')),
   /** Read for women's statutory retirement age only. */
   postType: choice(POST_TYPES, t('岗位类别', 'post type'), t('您（女性）属于哪类岗位？', 'Which kind of post do you hold? (asked of women: it sets the retirement age)')),
-  birthDate: meta(IsoDate, { kind: 'date', label: t('出生日期', 'date of birth'), question: t('您是哪年哪月出生的？（如1993年5月）', 'When were you born? (e.g. 1993-05)') }).optional(),
+  birthDate: meta(DateAnswer, { kind: 'date', label: t('出生日期', 'date of birth'), question: t('您是哪年哪月出生的？（如1993年5月）', 'When were you born? (e.g. 1993-05)') }).optional(),
   regionCode: region(t('创业所在地', 'where the business is'), t('您在哪个县区创业？', 'Which county are you starting the business in?')),
   hukouRegionCode: region(t('户籍所在地', 'household registration'), t('您的户口在哪个县区？', 'Where is your household registration (hukou)?')),
   groups: choices(GROUPS, t('人员类别', 'groups'), t('您属于以下哪些人员？（可多选，都不是请回“无”）', 'Which of these describe you? (several allowed; "none" if none)')),

@@ -65,7 +65,9 @@ export function landScore(project: Project, profile: Profile): number {
   if (!land || land.provided || land.mu === 0) return 1;
   const held = profile.land?.transferredMu;
   if (held === undefined) return UNKNOWN_PART;
-  return Math.min(1, held / land.mu);
+  // An approximate answer counts at its middle.
+  const mu = typeof held === 'number' ? held : (held.min + held.max) / 2;
+  return Math.min(1, mu / land.mu);
 }
 
 /** The breakdown and weighted score of one project for one profile. */

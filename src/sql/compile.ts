@@ -29,6 +29,12 @@ export interface ToSqlOptions {
   missing?: boolean;
   /** Parameter values to use instead of the dated ones in force at `asOf`: policy id → name → value. */
   params?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Fields the register may answer approximately (`{ min, max }`). The flat layout has one column a
+   * field, so a condition or amount reading one is reported (`approximate`) with its policy left
+   * out, rather than given verdicts that ignore the range.
+   */
+  approximate?: readonly string[];
 }
 
 /** A policy or construct that has no SQL form, with why; its policy is left out of `sql`. */
@@ -36,7 +42,7 @@ export interface SqlUnsupported {
   policyId: string;
   /** Where in the rule (`eligibility.of.1`). */
   path: string;
-  code: 'no_sql_form' | 'value_type' | 'parameter_undefined' | 'field_type' | 'too_large';
+  code: 'no_sql_form' | 'value_type' | 'parameter_undefined' | 'field_type' | 'too_large' | 'approximate';
   message: string;
 }
 
@@ -298,6 +304,9 @@ class PolicyCompiler {
   leaf(node: LeafCondition, at: string): { sql: string; inputs: string[] } {
     const op = operatorFor(node);
     if (!op.sql) throw new Unsupported('no_sql_form', at, `operator ${node.op} has no SQL form`);
+    const ranged = op.fields(node).find((x) => this.q.opts.approximate?.includes(x));
+    // Ranges have no SQL form: the register layout keeps one column per field.
+    if (ranged !== undefined) throw new Unsupported('approximate', at, `${ranged} may be answered as a range, which operator ${node.op} has no SQL form for`);
     const ref: FactRef = factRef(node);
     const f = this.q.fact(ref, at);
     const inputs = op.fields(node);
@@ -356,6 +365,7 @@ class PolicyCompiler {
         return { min: num(a.upTo ? 0 : round(x)), max: num(round(x)), unit };
       }
       case 'per-unit': {
+        if (this.q.opts.approximate?.includes(a.quantity)) throw new Unsupported('approximate', `${at}.quantity`, `${a.quantity} may be answered as a range, which amounts in SQL do not read`);
         const q = this.q.column(a.quantity, `${at}.quantity`);
         if (q.col.type !== 'number') throw new Unsupported('field_type', `${at}.quantity`, 'the quantity must be a number field');
         this.fields.add(a.quantity);

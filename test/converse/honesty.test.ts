@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { converse, type ConversationState } from '../../src/index.js';
-import { WORDS as CONVERSE_WORDS } from '../../src/converse/words.js';
+import { wordsFor } from '../../src/core/catalogue/index.js';
 import { formatRange, pick } from '../../src/core/text.js';
 import { sourceRef } from '../../src/converse/content.js';
 import { loadCorpus, optionsOf, playConversation, type Conversation } from './corpus.js';
@@ -20,7 +20,7 @@ function listedReplies(): Listed[] {
   const out: Listed[] = [];
   for (const c of loadCorpus()) {
     for (const t of playConversation(c)) {
-      const w = CONVERSE_WORDS[c.locale];
+      const w = { ...wordsFor(c.locale).bot, status: wordsFor(c.locale).status };
       const head = [w.found, w.resultHead].map((h) => h.slice(0, h.indexOf('{')));
       if (t.reply && t.state.shown.length && head.some((h) => t.reply!.includes(h))) out.push({ c, reply: t.reply, state: t.state });
     }
@@ -46,7 +46,7 @@ describe('honesty across the corpus', () => {
 
   it.each(listed.map((x, i) => [i, x.c.name, x] as const))('list reply %i (%s): every status is the one the matcher gives, amounts as its range', (_i, _name, { c, reply, state }) => {
     const evals = new Map(m.evaluate(state.profile, { asOf: AS_OF, mode: 'verdict' }).map((e) => [e.policyId, e]));
-    const w = CONVERSE_WORDS[c.locale];
+    const w = { ...wordsFor(c.locale).bot, status: wordsFor(c.locale).status };
     state.shown.forEach((id, i) => {
       const text = item(reply, i + 1);
       if (text === null) return;
@@ -69,7 +69,7 @@ describe('honesty across the corpus', () => {
       const { reply } = converse(state, c.locale === 'en' ? `more ${i + 1}` : `详情 ${i + 1}`, { matcher: m, asOf: AS_OF, ...optionsOf(c) });
       const p = byId.get(id)!;
       expect(reply).toContain(c.channel === 'chat' ? p.source.title : sourceRef(p));
-      expect(reply).toContain(CONVERSE_WORDS[c.locale].status[evals.get(id)!.status]);
+      expect(reply).toContain(wordsFor(c.locale).status[evals.get(id)!.status]);
     });
   });
 });

@@ -177,14 +177,20 @@ export const arbPolicyInput = (id = 'gen-policy'): fc.Arbitrary<PolicyInput> =>
 /** One to three generated policies with distinct ids. */
 export const arbCatalogue: fc.Arbitrary<PolicyInput[]> = fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbPolicyInput(`gen-${i}`))));
 
-/** A value for one field: present, `null` where nullable, `[]` or a subset for lists. */
-function valueFor(f: FieldInfo): fc.Arbitrary<unknown> {
+const arbNumberAnswer = fc.oneof(arbSmallInt, fc.constantFrom(0, 1, 100, 101, 1000));
+/** An approximate number: two answers in order ("七八个人", "大概80亩"). */
+const arbNumberRange = fc.tuple(arbNumberAnswer, arbNumberAnswer).map(([a, b]) => ordered(a, b));
+/** An approximate date: a day and up to a year and a half after it ("去年", "2023年5月"). */
+const arbDateRange = fc.tuple(arbDate, fc.integer({ min: 0, max: 540 })).map(([d, n]) => ({ min: d, max: new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10) }));
+
+/** A value for one field: present, `null` where nullable, `[]` or a subset for lists, a range for numbers and dates. */
+function valueFor(f: FieldInfo, approximate: boolean): fc.Arbitrary<unknown> {
   const pick = (): fc.Arbitrary<unknown> => {
     switch (f.kind) {
       case 'number':
-        return fc.oneof(arbSmallInt, fc.constantFrom(0, 1, 100, 101, 1000));
+        return approximate ? fc.oneof({ weight: 3, arbitrary: arbNumberAnswer }, { weight: 1, arbitrary: arbNumberRange }) : arbNumberAnswer;
       case 'date':
-        return arbDate;
+        return approximate ? fc.oneof({ weight: 3, arbitrary: arbDate }, { weight: 1, arbitrary: arbDateRange }) : arbDate;
       case 'boolean':
         return fc.boolean();
       case 'choice':
@@ -214,10 +220,13 @@ export function nest(id: string, answers: Record<string, unknown>): Record<strin
   return out;
 }
 
-/** A valid profile in which each readable field is absent with probability `absent`. */
-export const arbProfile = (absent = 0.3): fc.Arbitrary<Record<string, unknown>> => {
+/**
+ * A valid profile in which each readable field is absent with probability `absent`; numbers and
+ * dates are answered approximately (`{ min, max }`) one time in four unless `approximate` is false.
+ */
+export const arbProfile = (absent = 0.3, { approximate = true }: { approximate?: boolean } = {}): fc.Arbitrary<Record<string, unknown>> => {
   const w = Math.round(absent * 100);
-  const maybe = (f: FieldInfo) => (w <= 0 ? valueFor(f) : fc.oneof({ weight: w, arbitrary: fc.constant(undefined) }, { weight: 100 - w, arbitrary: valueFor(f) }));
+  const maybe = (f: FieldInfo) => (w <= 0 ? valueFor(f, approximate) : fc.oneof({ weight: w, arbitrary: fc.constant(undefined) }, { weight: 100 - w, arbitrary: valueFor(f, approximate) }));
   const entries = RULE_FIELDS.map((f) => [f.path, maybe(f)] as const);
   return fc.record(Object.fromEntries(entries) as Record<string, fc.Arbitrary<unknown>>).map((answers) => nest('gen', answers));
 };

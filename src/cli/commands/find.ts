@@ -1,3 +1,4 @@
+import { wordsFor } from '../../core/catalogue/index.js';
 import { formatRange } from '../../core/text.js';
 import { labelOf } from '../../engine/index.js';
 import { loadPolicyDir } from '../../node/index.js';
@@ -20,10 +21,6 @@ ${COMMON_HELP}
   --with-rules DIR 政策沙盘: try changed rule files (policies matched by id)
   --limit N        eligible ids listed per policy (default 20)`;
 
-const WORDS: Record<Locale, Record<string, string>> = {
-  'zh-CN': { policy: '政策', eligible: '符合', unknown: '待确认', ineligible: '不符合', total: '金额合计', ready: '免申即享', yes: '可', no: '否（缺：{x}）', settle: '待确认者补充以下信息可判定', people: '人', gained: '新增符合', lost: '不再符合', change: '金额合计变化', first: '符合者（前{n}名）', rows: '名册{n}人，基准日{d}，用时{ms}毫秒' },
-  en: { policy: 'policy', eligible: 'eligible', unknown: 'unknown', ineligible: 'ineligible', total: 'total amount', ready: '免申即享-ready', yes: 'yes', no: 'no (missing: {x})', settle: 'answers that would settle the unknown', people: 'people', gained: 'gain eligibility', lost: 'lose eligibility', change: 'change in total amount', first: 'eligible (first {n})', rows: '{n} people in the register, as of {d}, {ms} ms' },
-};
 const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_m, k: string) => String(v[k] ?? ''));
 
 function parseSets(list: string[], ids: string[]): Record<string, Record<string, number>> {
@@ -50,7 +47,8 @@ export const findCommand: Command = {
     if (values.help) return io.stdout(HELP), 0;
     if (!values.register) throw new UsageError('find needs --register FILE|URL; see guiyan find --help');
     const locale = localeOf(values.locale);
-    const w = WORDS[locale];
+    const w = wordsFor(locale).cli.find;
+    const st = wordsFor(locale).status;
     const all = await loadPolicyDir(values.rules);
     const wanted = values.policy ?? [];
     for (const id of wanted) if (!all.some((p) => p.id === id)) throw new UsageError(`no policy ${id} in ${values.rules}`);
@@ -67,18 +65,18 @@ export const findCommand: Command = {
         io.stdout(JSON.stringify(r, null, 2));
         return r.unsupported.length ? 1 : 0;
       }
-      io.stdout(fill(w.rows!, { n: r.rows, d: r.asOf, ms: Math.round(r.ms) }));
+      io.stdout(fill(w.rows, { n: r.rows, d: r.asOf, ms: Math.round(r.ms) }));
       const title = new Map(policies.map((p) => [p.id, p.title[locale] ?? p.title['zh-CN']]));
       const amount = (p: FindPolicy) => (p.total.unit ? formatRange({ min: p.total.min, max: p.total.max, unit: p.total.unit }, locale) : '—');
       io.stdout(
         renderTable(
-          [w.policy!, w.eligible!, w.unknown!, w.ineligible!, w.total!, w.ready!],
-          r.policies.map((p) => [`${title.get(p.policyId)} (${p.policyId})`, String(p.counts.eligible), String(p.counts.unknown), String(p.counts.ineligible), amount(p), p.ready ? w.yes! : fill(w.no!, { x: p.absent.join(', ') })]),
+          [w.policy, st.eligible, st.unknown, st.ineligible, w.total, w.ready],
+          r.policies.map((p) => [`${title.get(p.policyId)} (${p.policyId})`, String(p.counts.eligible), String(p.counts.unknown), String(p.counts.ineligible), amount(p), p.ready ? w.yes : fill(w.no, { x: p.absent.join(', ') })]),
         ),
       );
       for (const p of r.policies) {
         io.stdout(`\n${title.get(p.policyId)} (${p.policyId})`);
-        if (p.eligible.length) io.stdout(`  ${fill(w.first!, { n: p.eligible.length })}: ${p.eligible.join(', ')}`);
+        if (p.eligible.length) io.stdout(`  ${fill(w.first, { n: p.eligible.length })}: ${p.eligible.join(', ')}`);
         if (p.settle.length) io.stdout(`  ${w.settle}: ${p.settle.map((s) => `${labelOf(s.field, locale)} (${s.field}) ${s.people} ${w.people}`).join('; ')}`);
         if (p.whatIf) {
           const x = p.whatIf;

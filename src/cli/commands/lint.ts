@@ -1,3 +1,4 @@
+import { wordsFor } from '../../core/catalogue/index.js';
 import { resolveAsOf, formatDay } from '../../core/dates.js';
 import { lintSources, type LintFinding } from '../../lint/index.js';
 import { existsSync } from 'node:fs';
@@ -16,10 +17,6 @@ national rules without a dated, issued source. Exits 1 on errors, 0 with warning
 ${COMMON_HELP}
   --stale-years N  flag parameters whose latest value is older than N years (default 5)`;
 
-const WORDS = {
-  'zh-CN': { error: '错误', warning: '警告', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
-  en: { error: 'error', warning: 'warning', summary: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
-} as const;
 
 const place = (f: LintFinding) => [f.file, f.line, f.column].filter((x) => x !== undefined).join(':');
 
@@ -45,7 +42,7 @@ export const lint: Command = {
     const warnings = findings.length - errors;
     if (values.json) io.stdout(JSON.stringify({ asOf, errors, warnings, findings }, null, 2));
     else {
-      const w = WORDS[locale];
+      const w = wordsFor(locale).cli.lint;
       for (const f of findings) io.stdout(`${place(f)}  ${w[f.severity]}  ${f.message} [${f.code}]${f.policyId ? `  (${f.policyId})` : ''}`);
       io.stdout(w.summary(errors, warnings));
     }

@@ -1,7 +1,9 @@
+import { botEn } from './bot-en.js';
 import type { Catalogue } from './zh-CN.js';
 
 /** Every word guiyan shows in English; the same keys as zh-CN.ts (the type checks it). */
 export const en: Catalogue = {
+  bot: botEn,
   status: { eligible: 'eligible', unknown: 'to confirm', ineligible: 'not eligible' },
   list: {
     sep: ', ',
@@ -14,6 +16,7 @@ export const en: Catalogue = {
     yes: 'yes',
     no: 'no',
     withUnit: (value, unit) => `${value} ${unit}`,
+    about: (lo, hi) => `${lo} to ${hi}`,
   },
   money: {
     cny: (value) => `CNY ${value.toLocaleString('en-US')}`,
@@ -95,6 +98,21 @@ export const en: Catalogue = {
   },
   quote: (title) => `"${title}"`,
   cli: {
+    find: {
+      policy: 'policy',
+      total: 'total amount',
+      ready: '免申即享-ready',
+      yes: 'yes',
+      no: 'no (missing: {x})',
+      settle: 'answers that would settle the unknown',
+      people: 'people',
+      gained: 'gain eligibility',
+      lost: 'lose eligibility',
+      change: 'change in total amount',
+      first: 'eligible (first {n})',
+      rows: '{n} people in the register, as of {d}, {ms} ms',
+    },
+    lint: { error: 'error', warning: 'warning', summary: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
     sampleProject: '\n* sample project, not a real listing',
     noPolicy: '(no policy applies)',
     nothingFound: '(nothing found)',

@@ -3,6 +3,7 @@ import { en } from './en.js';
 import { zhCN, type Catalogue } from './zh-CN.js';
 
 export type { Catalogue } from './zh-CN.js';
+export type { BotWords } from './bot-zh-CN.js';
 
 const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { 'zh-CN': zhCN, en };
 

@@ -3,7 +3,11 @@
  * this object's, so a missing or extra key fails the typecheck. Code asks `wordsFor(locale)`
  * (index.ts) and never branches on the locale.
  */
+import { botZhCN } from './bot-zh-CN.js';
+
 export const zhCN = {
+  /** The chat and SMS bot (bot-zh-CN.ts). */
+  bot: botZhCN,
   /** One word per status, wherever a status is shown. */
   status: { eligible: '符合', unknown: '待确认', ineligible: '不符合' },
   list: {
@@ -19,6 +23,8 @@ export const zhCN = {
     yes: '是',
     no: '否',
     withUnit: (value: number | string, unit: string) => `${value}${unit}`,
+    /** An approximate answer: every value from one end to the other. */
+    about: (lo: string, hi: string) => `约${lo}至${hi}`,
   },
   money: {
     cny: (value: number) => (value >= 10_000 && value % 100 === 0 ? `${value / 10_000}万元` : `${value}元`),
@@ -110,6 +116,23 @@ export const zhCN = {
   quote: (title: string) => `「${title}」`,
   /** The command line's tables and notes. */
   cli: {
+    /** guiyan find (政策找人). */
+    find: {
+      policy: '政策',
+      total: '金额合计',
+      ready: '免申即享',
+      yes: '可',
+      no: '否（缺：{x}）',
+      settle: '待确认者补充以下信息可判定',
+      people: '人',
+      gained: '新增符合',
+      lost: '不再符合',
+      change: '金额合计变化',
+      first: '符合者（前{n}名）',
+      rows: '名册{n}人，基准日{d}，用时{ms}毫秒',
+    },
+    /** guiyan lint. */
+    lint: { error: '错误', warning: '警告', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
     sampleProject: '\n* 示例项目，非真实项目信息',
     noPolicy: '（暂无适用政策）',
     nothingFound: '（未找到相关政策）',
