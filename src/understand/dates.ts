@@ -91,6 +91,23 @@ export function findDates(text: string, asOf: number): DateMention[] {
     const more = /多/u.test(m[0]);
     return range(addMonths(centre, more ? -11 : -6), addMonths(centre, more ? 0 : 6), asOf);
   });
+  // "回来两年了": back for two years, so back two years ago.
+  scan(new RegExp(`(?:回来|回家|返乡|回乡|回老家)(?:已经|都|有|快)?${N}\\s*年(?:多)?了`, 'gu'), (m) => {
+    const n = num(m[1]!);
+    if (n === null || n > 80) return null;
+    const centre = addMonths(today, -12 * n);
+    return range(addMonths(centre, -6), addMonths(centre, 6), asOf);
+  });
+  // "23年底", "2019年初": a part of a named year.
+  scan(new RegExp(`(?<!\\d)(\\d{2}|\\d{4})\\s*年\\s*(底|末|初|中)`, 'gu'), (m) => {
+    const y = fullYear(Number(m[1]!), today.y);
+    return y < 1900 || y > 2100 ? null : partRange(y, `年${m[2]!}`, asOf);
+  });
+  // "零五年生的", "八八年的": a two-digit year in characters, before what dates a life.
+  scan(/([零〇九八][零〇一二三四五六七八九])\s*年(?=生|的|出生|毕业|回)/gu, (m) => {
+    const y = fullYear(num(m[1]!)!, today.y);
+    return y < 1900 || y > 2100 ? null : yearRange(y, asOf);
+  });
   scan(/半年(?:以)?前|half a year ago/gu, () => range(addMonths(today, -9), addMonths(today, -3), asOf));
   scan(new RegExp(`${N}\\s*个(?:多)?月(?:以)?前|${N}\\s*months?\\s*ago`, 'gu'), (m) => {
     const n = num(m[1] ?? m[2]!);

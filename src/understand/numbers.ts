@@ -52,7 +52,8 @@ const ABOUT_AFTER = /^\s*(?:左右|上下|来|出头|the)/u;
  * approximate forms (大概80亩 → 72–88).
  */
 export function findNumbers(text: string): NumberMention[] {
-  const s = text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/gu, '$1');
+  // 俩 and 仨 are spoken 两个 and 三个.
+  const s = text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/gu, '$1').replace(/俩/gu, '两').replace(/仨/gu, '三');
   const out: NumberMention[] = [];
   const re = new RegExp(
     `(\\d+(?:\\.\\d+)?|${CN_NUM}+)(?:\\s*(?:-|~|到|至)\\s*(\\d+(?:\\.\\d+)?|${CN_NUM}+))?(多|几)?\\s*(万|千|百|亿|w|W|k|K)?(多|几)?\\s*(亩|个人|个|名|位|人|岁|周岁|年|个月|月|元|块钱|块|天|mu|staff|people|employees|workers|years? old|years?|months?|yuan|rmb|k)?`,
@@ -78,10 +79,12 @@ export function findNumbers(text: string): NumberMention[] {
       // 七八个, 三四十 read as neighbours, not 78.
       const [x, y] = [...a].map((ch) => chineseToNumber(ch)!);
       value = y === x! + 1 ? { min: x! * k, max: y * k } : first * k;
-    } else if (/^[一二两三四五六七八九]{2}十$/u.test(a)) {
+    } else if (/^[一二两三四五六七八九]{2}[十百千万]$/u.test(a)) {
+      // 三四十, 三四千: two neighbouring digits before one unit.
       const x = chineseToNumber(a[0]!)!;
       const y = chineseToNumber(a[1]!)!;
-      value = { min: x * 10 * k, max: y * 10 * k };
+      const u = chineseToNumber(`一${a[2]!}`)!;
+      value = y === x + 1 ? { min: x * u * k, max: y * u * k } : first * k;
     } else if (more1 || more2 || /十几$|几十$/u.test(a)) {
       const base = first * k;
       const step = more2 && mult ? k : base >= 1000 ? 10 ** Math.floor(Math.log10(base)) : base >= 100 ? 100 : 10;

@@ -57,11 +57,14 @@ const fold = (text: string) =>
     .replace(/[’‘]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+/** Slips of the keyboard read as meant. */
+const mend = (t: string) => L.TYPOS.reduce((x, [re, to]) => x.replace(re, to), t);
 const bare = (t: string) => t.replace(/[\s。.!！~～,，、;；…]+/gu, '').replace(/^(?:我|俺|咱)?(?:说)?/u, '');
 /** Punctuation gone, spaces kept: for whole-message English forms ("not sure", "none of them"). */
 const plain = (t: string) => t.replace(/[。.!！~～,，、;；…?？]+/gu, ' ').replace(/\s+/g, ' ').trim();
 /** A whole-message form, also when said twice or thrice: 没有没有, 是是是, 嗯嗯. */
-const whole = (re: RegExp, t: string) => re.test(bare(t)) || re.test(plain(t)) || re.test(bare(t).replace(/^(.+?)\1+$/u, '$1'));
+const whole = (re: RegExp, t: string) =>
+  re.test(bare(t)) || re.test(plain(t)) || re.test(bare(t).replace(/^(.+?)\1+$/u, '$1')) || re.test(bare(t).replace(/(?<=.)[啊呀哦呢嘛吧啦了哈]+$/u, ''));
 /** 十几个, 几十亩, 二十几岁: approximate numbers, not questions. */
 const approxNumbers = (t: string) => t.replace(/[一二三四五六七八九十百千万\d]几|几[十百千万]/gu, '0');
 const any = (res: readonly RegExp[], t: string) => res.some((r) => r.test(t));
@@ -153,7 +156,9 @@ function readKinds(t: string, expecting: string | undefined, r: Read): void {
     if (picked.every((v) => v !== undefined)) push(r, expecting!, info.kind === 'choice' ? picked[0] : [...new Set(picked)]);
     return;
   }
-  const groups = L.GROUP_WORDS.filter((g) => g.re.test(t)).map((g) => g.value);
+  // "招了5个贫困户": people hired are not the speaker's group.
+  const own = t.replace(/(?:招|雇)[^，,。；;]*/gu, '');
+  const groups = L.GROUP_WORDS.filter((g) => g.re.test(own)).map((g) => g.value);
   if (groups.includes('village-official') && groups.includes('college-graduate') && !/大学毕业|本科|大专|毕业生/u.test(t.replace(/大学生村官/gu, ''))) {
     groups.splice(groups.indexOf('college-graduate'), 1);
   }
@@ -191,7 +196,7 @@ function readFacts(clause: string, expecting: string | undefined, asOf: number |
     if (whole(L.YES, t)) push(r, expecting!, true);
     else if (whole(L.NO, t)) push(r, expecting!, false);
   }
-  if (/拖欠工资|欠薪|欠缴社保|欠社保|wage arrears/u.test(t) || (expecting === 'business.wageArrears' && /拖欠|欠/u.test(t))) push(r, 'business.wageArrears', !/没有|没|无|不|no |never/u.test(t));
+  if (/拖欠工资|欠薪|欠缴社保|欠社保|欠过?工资|wage arrears/u.test(t) || (expecting === 'business.wageArrears' && /拖欠|欠/u.test(t))) push(r, 'business.wageArrears', !/没有|没|无|不|no |never/u.test(t));
   if (expecting === 'business.registeredAt' && /还没|没有?(?:注册|登记|办)|未登记|not yet|none/u.test(t)) push(r, 'business.registeredAt', null);
   if ((expecting === 'graduationDate' || expecting === 'unemployedSince') && (whole(L.NO, t) || (expecting === 'graduationDate' && L.NO_COLLEGE.test(t)))) push(r, expecting, null);
   if (L.NO_STAFF.test(t)) push(r, 'business.employees', 0);
@@ -209,6 +214,11 @@ function readFacts(clause: string, expecting: string | undefined, asOf: number |
         if (age === null || age < 15 || age > 90) r.rejected.push({ field: 'birthDate', text: textOf });
         else push(r, 'birthDate', birthRangeForAge(age, asOf));
       }
+      continue;
+    }
+    // "我今年三十五" to the birth-date question: an age without 岁.
+    if (expecting === 'birthDate' && !unit && asOf !== null && typeof n.value === 'number' && n.value >= 15 && n.value <= 90 && /今年|年纪|年龄|^\D*$/u.test(t.replace(textOf, ''))) {
+      push(r, 'birthDate', birthRangeForAge(n.value, asOf));
       continue;
     }
     if (/^(?:年|years?)$/u.test(unit) && (L.CONTRACT_CUE.test(t) || expecting === 'land.contractYears') && !/^[前底初]/u.test(t.slice(n.end, n.end + 1))) field = 'land.contractYears';
@@ -269,7 +279,7 @@ function termOf(t: string): string | undefined {
  * //   { field: 'birthDate', value: { min: '2003-06-02', max: '2004-06-01' } }, { field: 'returnDate', value: { min: '2025-01-01', max: '2025-12-31' } }] }
  */
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
-  const t = fold(String(text ?? '').slice(0, 500));
+  const t = mend(fold(String(text ?? '').slice(0, 500)));
   const b = bare(t);
   const expecting = opts.expecting ?? undefined;
   let asOf: number | null = null;
@@ -298,8 +308,9 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   const answerLike = (c: string) => whole(L.DONT_KNOW, c) || whole(L.NO, c) || whole(L.YES, c) || /^(?:没有|没得|不是|没)+$/u.test(bare(c));
   for (const c of clauses) {
     if (L.QUESTION.test(approxNumbers(c)) && !answerLike(c)) questions.push(c);
-    // "不是个体户，是公司": what is denied is not stated.
+    // "不是个体户，是公司": what is denied is not stated; "不是开州是梁平": what follows 是 is.
     else if (!(clauses.length > 1 && /^不是/u.test(c))) statements.push(c);
+    else if (/^不是.+?是(.+)$/u.test(c)) statements.push(/^不是.+?是(.+)$/u.exec(c)![1]!);
   }
   if (statements.length) {
     const said = statements.join('，');

@@ -17,7 +17,7 @@ interface Case {
 }
 
 const AS_OF = '2026-06-01';
-const files = ['corpus-stop.yaml', 'corpus-answers.yaml', 'corpus-holdout.yaml'];
+const files = ['corpus-stop.yaml', 'corpus-answers.yaml', 'corpus-holdout.yaml', 'corpus-holdout-2.yaml'];
 const cases: Case[] = files.flatMap((f) => parse(readFileSync(join(import.meta.dirname, f), 'utf8')) as Case[]);
 
 /** What the corpus expects of one message, in the shape `understand` returns. */
