@@ -112,11 +112,14 @@ function ask(c: Ctx, q: Question, drop?: number, prefix?: string): Block {
   return { ...withPrefix, options: b.options.slice(start, start + size), start, more: true };
 }
 
-/** The pending question asked again after a side reply (a question answered, a hand-off, details). */
+/**
+ * The pending question asked again after a side reply (a question answered, a hand-off, details).
+ * It stays pending even when a tight SMS has no room to repeat it: the person still has it.
+ */
 function reask(c: Ctx, content: Block[]): Step {
   const q = pendingQuestion(c);
   if (!q) return { content, ask: 'keep' };
-  return { content: [...content, ask(c, q, 2)], ask: q };
+  return { content: [...content, ask(c, q, 2)], ask: 'keep' };
 }
 
 /** The policy a question is about: the one just detailed, else the first listed. */

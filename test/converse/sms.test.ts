@@ -80,3 +80,38 @@ describe('SMS option pages', () => {
     if (r.state.pending && (fieldInfo(r.state.pending)?.options?.length ?? 0) > 6) expect(r.reply).toMatch(/？1/u);
   });
 });
+
+describe('SMS side replies and details', () => {
+  const opts = { matcher, asOf: AS_OF, channel: 'sms' as const, officers };
+  const start = (pending: string, profile: Record<string, unknown> = {}): ConversationState => ({ v: 1, locale: 'zh-CN', profile: { id: 'conversation', regionCode: '500154', ...profile }, pending, retries: 0, skipped: [], shown: [], optedOut: false, turns: 0 });
+
+  // A question with a page of options rarely fits beside a side reply in 70 characters; it stays pending (below).
+  it.each(['hasOtherLoans', 'business.employees', 'business.registeredAt', 'land.transferredMu'])('asks the pending %s again after a side question, in one part', (field) => {
+    const r = converse(start(field), '要什么材料？', opts);
+    expect(smsParts(r.reply!)).toBe(1);
+    expect(r.state.pending).toBe(field);
+    expect(r.reply).toMatch(/请问：/u);
+  });
+
+  it.each(['hasOtherLoans', 'groups'])('keeps %s pending after a long answer about a term, so the next answer is still read for it', (field) => {
+    const r = converse(start(field), '个体工商户是啥意思？', opts);
+    expect(smsParts(r.reply!)).toBe(1);
+    expect(r.reply).toContain('个体工商户：');
+    expect(r.state.pending).toBe(field);
+  });
+
+  it('gives every listed policy with a rule-file office its amount, office and one key document in 详情', () => {
+    const listed = converse(start('business.form', { groups: ['veteran'], hasOtherLoans: false }), '想贷款', opts);
+    const ids = listed.state.shown;
+    expect(ids.length).toBeGreaterThan(0);
+    for (let i = 1; i <= ids.length; i++) {
+      const policy = matcher.policies.find((p) => p.id === ids[i - 1])!;
+      const r = converse(listed.state, `详情${i}`, opts);
+      expect(smsParts(r.reply!)).toBeLessThanOrEqual(3);
+      const e = matcher.evaluate(listed.state.profile, { asOf: AS_OF }).find((x) => x.policyId === policy.id)!;
+      if (e.amount && e.status !== 'ineligible') expect(r.reply).toContain('金额：');
+      if (policy.apply?.where) expect(r.reply).toContain('办理：');
+      if (policy.apply?.documents?.length) expect(r.reply).toContain(`需带材料：${policy.apply.documents[0]!['zh-CN']}`);
+    }
+  });
+});
