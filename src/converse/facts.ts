@@ -5,6 +5,7 @@ import type { Matcher } from '../matcher/create.js';
 import { fieldInfo, readPath } from '../profile/fields.js';
 import type { Profile } from '../profile/schema.js';
 import { safeParseProfile } from '../profile/validate.js';
+import { regionName } from '../regions/codes.js';
 import { regionOfficialName } from '../regions/names.js';
 import type { Fact } from '../understand/index.js';
 import type { ConversationState } from './types.js';
@@ -88,7 +89,12 @@ export function showValue(field: string, value: unknown, locale: Locale): string
   if (value === null) return `${label}${w.labelSep}${w.no}`;
   switch (info.kind) {
     case 'region':
-      return regionOfficialName(String(value)) ?? String(value);
+    {
+      // The locale's name where one is kept (Jiangzhou District), else the official one.
+      const code = String(value);
+      const named = regionName(code, locale);
+      return named !== code ? named : (regionOfficialName(code) ?? code);
+    }
     case 'choice':
     case 'choices':
     case 'strings': {
