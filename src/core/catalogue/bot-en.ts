@@ -55,7 +55,7 @@ export const botEn: BotWords = {
   join: ' ',
   noted: 'Noted: {facts}.',
   about: 'about ',
-  precise: 'Could you be more precise?',
+  precise: 'Could you be more precise? ',
   rejected: '"{text}" does not look right; not saved.',
   contradiction: 'You said {field} was {old}; now {new}. Change it? (yes/no)',
   kept: 'OK, unchanged.',
