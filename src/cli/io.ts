@@ -8,6 +8,9 @@ import { parsePolicies } from '../policy/parse.js';
 import type { Policy } from '../policy/schema.js';
 import { readPolicySources } from '../node/index.js';
 import { pinyinReader } from '../search/pinyin.js';
+import { safeParseProfileFast } from '../engine/profile-check.js';
+import type { ProfileIssue } from '../profile/validate.js';
+import { maskText } from '../core/mask.js';
 
 /** A profile read from disk, with the fixture's own `asOf` and expectations when it carries them. */
 export interface ProfileFile {
@@ -15,6 +18,21 @@ export interface ProfileFile {
   profile: unknown;
   asOf?: string;
   expect?: Record<string, unknown>;
+}
+
+/** A row that could not be used: where it is (file, and line or index), its id masked, what is wrong. */
+export interface BadRow {
+  source: string;
+  id?: string;
+  issues: ProfileIssue[];
+}
+
+/** What a profile path holds: the valid profiles in order, the rows that are not, and whether it is a batch. */
+export interface ProfileBatch {
+  files: ProfileFile[];
+  bad: BadRow[];
+  /** A folder, a JSON Lines file or a JSON array (one bad row does not stop the rest). */
+  batch: boolean;
 }
 
 function unwrap(value: unknown, source: string): ProfileFile {
@@ -34,22 +52,89 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** Reads profiles from a JSON file (one profile, a fixture, or an array), a .jsonl file, or a directory of them. */
-export async function readProfiles(path: string): Promise<ProfileFile[]> {
+/** One row: a valid profile, or a bad row naming where it is. */
+function check(value: unknown, source: string, files: ProfileFile[], bad: BadRow[]): void {
+  const f = unwrap(value, source);
+  const r = safeParseProfileFast(f.profile);
+  if (r.success) return void files.push(f);
+  const id = (f.profile as { id?: unknown } | null)?.id;
+  bad.push({ source, ...(typeof id === 'string' ? { id: maskText(id) } : {}), issues: r.error.issues });
+}
+
+const notJson = (e: unknown): ProfileIssue[] => [{ path: [], code: 'invalid_json', message: `not valid JSON (${(e as Error).message})` }];
+
+async function readInto(path: string, files: ProfileFile[], bad: BadRow[]): Promise<boolean> {
   if ((await stat(path)).isDirectory()) {
     const names = (await readdir(path)).filter((n) => /\.jsonl?$/.test(n)).sort();
-    return (await Promise.all(names.map((n) => readProfiles(join(path, n))))).flat();
+    for (const n of names) await readInto(join(path, n), files, bad);
+    return true;
   }
   const text = await readFile(path, 'utf8');
   if (path.endsWith('.jsonl')) {
-    return text
-      .split('\n')
-      .map((l, i) => [l, i] as const)
-      .filter(([l]) => l.trim())
-      .map(([l, i]) => unwrap(parseJson(l, `${path}:${i + 1}`), `${path}:${i + 1}`));
+    text.split('\n').forEach((l, i) => {
+      if (!l.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(l);
+      } catch (e) {
+        return void bad.push({ source: `${path}:${i + 1}`, issues: notJson(e) });
+      }
+      check(value, `${path}:${i + 1}`, files, bad);
+    });
+    return true;
   }
-  const data: unknown = parseJson(text, path);
-  return Array.isArray(data) ? data.map((d, i) => unwrap(d, `${path}[${i}]`)) : [unwrap(data, path)];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    bad.push({ source: path, issues: notJson(e) });
+    return false;
+  }
+  if (Array.isArray(data)) data.forEach((d, i) => check(d, `${path}[${i}]`, files, bad));
+  else check(data, path, files, bad);
+  return Array.isArray(data);
+}
+
+/**
+ * Reads profiles from a JSON file (one profile, a fixture, or an array), a .jsonl file, or a
+ * folder of them. Every row is checked against the profile schema; the rows that fail come back
+ * in `bad`, by file and line (or array index), so a batch goes on without them.
+ */
+export async function readProfileBatch(path: string): Promise<ProfileBatch> {
+  const files: ProfileFile[] = [];
+  const bad: BadRow[] = [];
+  const batch = await readInto(path, files, bad);
+  return { files, bad, batch };
+}
+
+/** One line per bad row, for standard error: file:line (id): path: problem; …. */
+export function formatBadRow(row: BadRow, skipped?: string): string {
+  const issues = row.issues.map((i) => `${i.path.join('.') || '(profile)'}: ${i.message}`).join('; ');
+  return maskText(`${row.source}${row.id ? ` (${row.id})` : ''}: ${issues}${skipped ? ` — ${skipped}` : ''}`);
+}
+
+/**
+ * The profiles of `path` for a batch command: each bad row reported on standard error as it is
+ * found; `status` is the exit code the bad rows call for (1 when some rows were bad, 2 when nothing
+ * usable was left or a single profile file was bad, else 0).
+ */
+export async function readProfilesReporting(path: string, stderr: (t: string) => void, skipped: string): Promise<{ files: ProfileFile[]; status: 0 | 1 | 2 }> {
+  const { files, bad, batch } = await readProfileBatch(path);
+  for (const b of bad) stderr(formatBadRow(b, skipped));
+  return { files, status: bad.length === 0 ? 0 : !batch || files.length === 0 ? 2 : 1 };
+}
+
+/** The first profile of `path` for a command that takes one person: any bad row in it is bad input (exit 2). */
+export async function readOneProfile(path: string): Promise<ProfileFile> {
+  const { files, bad } = await readProfileBatch(path);
+  if (bad.length) throw new ProfileInputError(formatBadRow(bad[0]!));
+  if (!files.length) throw new ProfileInputError(`${path}: no profile`);
+  return files[0]!;
+}
+
+/** A profile file that cannot be used (exit 2); the message names the file. */
+export class ProfileInputError extends Error {
+  override name = 'ProfileInputError';
 }
 
 /** Parsed rule sets by content: a process that runs many commands (a shell, a test) parses each set once. */

@@ -5,6 +5,7 @@ import { AsOfError } from '../core/dates.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { UsageError, type Command, type CommandIO } from './args.js';
 import { COMMANDS } from './commands/index.js';
+import { ProfileInputError } from './io.js';
 
 const usage = () =>
   `guiyan — match returnees with the support policies they qualify for
@@ -44,6 +45,7 @@ const badInput = (e: unknown): boolean =>
   e instanceof UsageError ||
   e instanceof PolicyValidationError ||
   e instanceof ProfileValidationError ||
+  e instanceof ProfileInputError ||
   e instanceof AsOfError ||
   e instanceof SyntaxError ||
   ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES'].includes((e as { code?: string })?.code ?? '');

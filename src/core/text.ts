@@ -1,5 +1,5 @@
 import { wordsFor } from './catalogue/index.js';
-import type { Locale } from './locale.js';
+import { asLocale, type Locale } from './locale.js';
 
 export { LOCALES, type Locale } from './locale.js';
 
@@ -33,4 +33,19 @@ export function formatRange(range: { min: number; max: number; unit: string }, l
   if (range.min === range.max) return formatMoney(range.max, range.unit, locale);
   if (range.min === 0) return wordsFor(locale).money.upTo(formatMoney(range.max, range.unit, locale));
   return `${formatMoney(range.min, range.unit, locale)}–${formatMoney(range.max, range.unit, locale)}`;
+}
+
+/** Formatted ranges by locale and bounds: batches format the same few amounts again and again. Cleared past 4096. */
+const formatted: Record<Locale, Map<string, string>> = { 'zh-CN': new Map(), en: new Map() };
+
+/** `formatRange`, remembering recent results (number formatting dominates a verdict-mode batch otherwise). */
+export function formatRangeCached(range: { min: number; max: number; unit: string }, locale: Locale): string {
+  const memo = formatted[asLocale(locale)];
+  const key = `${range.min}|${range.max}|${range.unit}`;
+  let text = memo.get(key);
+  if (text === undefined) {
+    if (memo.size >= 4096) memo.clear();
+    memo.set(key, (text = formatRange(range, locale)));
+  }
+  return text;
 }

@@ -1,10 +1,15 @@
+import type { Locale } from '../core/locale.js';
+import { formatRangeCached, pick } from '../core/text.js';
 import type { Status } from '../core/tri.js';
+import type { Policy } from '../policy/schema.js';
 import type { AmountRange } from './amount.js';
 import type { Reason } from './explain.js';
 
 /** The verdict on one policy for one profile, with its explanation. */
 export interface Evaluation {
   readonly policyId: string;
+  /** The policy's title in the requested locale (zh-CN when the rule has no English title). */
+  readonly title: string;
   readonly status: Status;
   /** Field paths whose answers could settle an `unknown`, in rule order. */
   readonly missing: readonly string[];
@@ -12,6 +17,8 @@ export interface Evaluation {
   readonly reasons: readonly Reason[];
   /** The amount the answers allow; absent when ineligible or the policy names none. */
   readonly amount?: AmountRange;
+  /** `amount` for people, in the requested locale: "最高30万元", "up to CNY 300,000". */
+  readonly amountText?: string;
 }
 
 /** The empty list results share. */
@@ -19,8 +26,9 @@ export const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * The one place an Evaluation is made, so every path (explain, verdict, shared, rebuilt from a
- * worker's codes) gives the same keys in the same order, `amount` only when there is one.
+ * worker's codes) gives the same keys in the same order, `amount` and `amountText` only when there is one.
  */
-export function evaluation(policyId: string, status: Status, missing: readonly string[], reasons: readonly Reason[], amount: AmountRange | null | undefined): Evaluation {
-  return amount ? { policyId, status, missing, reasons, amount } : { policyId, status, missing, reasons };
+export function evaluation(policy: Pick<Policy, 'id' | 'title'>, locale: Locale, status: Status, missing: readonly string[], reasons: readonly Reason[], amount: AmountRange | null | undefined): Evaluation {
+  const title = pick(policy.title, locale);
+  return amount ? { policyId: policy.id, title, status, missing, reasons, amount, amountText: formatRangeCached(amount, locale) } : { policyId: policy.id, title, status, missing, reasons };
 }

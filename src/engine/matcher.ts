@@ -1,5 +1,5 @@
 import { resolveAsOf, POLICY_TIME_ZONE } from '../core/dates.js';
-import type { Locale } from '../core/text.js';
+import { asLocale, type Locale } from '../core/locale.js';
 import { triToStatus, type Status, type Tri } from '../core/tri.js';
 import { parseProfileFast } from './profile-check.js';
 import type { Profile } from '../profile/schema.js';
@@ -44,7 +44,12 @@ export interface EvaluateOptions {
   locale?: Locale;
   /** `explain` (default) fills reasons; `verdict` gives status, missing and amount only. */
   mode?: 'explain' | 'verdict';
-  /** `all` (default) reports every policy in force; `applicable` skips other regions' policies. */
+  /**
+   * `applicable` (default): the policies in force that can apply where the profile's business is —
+   * nationwide ones and those of its region (`regionCode`). Without a `regionCode` every policy in
+   * force is listed, the local ones `unknown` with `regionCode` among the missing answers. `all`
+   * adds other regions' policies as ineligible.
+   */
   scope?: 'all' | 'applicable';
 }
 
@@ -109,8 +114,8 @@ export class MatcherCore {
   }
 
   /** The shared verdict-mode result (see `isShared`) on `day`. */
-  sharedResult(cp: CompiledPolicy, status: 'ineligible' | 'eligible', day: number): Evaluation {
-    return status === 'ineligible' ? this.shared.ineligible(cp) : this.shared.eligible(cp, this.params.at(day));
+  sharedResult(cp: CompiledPolicy, status: 'ineligible' | 'eligible', day: number, locale: Locale = 'zh-CN'): Evaluation {
+    return status === 'ineligible' ? this.shared.ineligible(cp, locale) : this.shared.eligible(cp, this.params.at(day), locale);
   }
 
   /** Each policy's content hash by id, so a changed rule can be told from an unchanged one. */
@@ -157,11 +162,11 @@ export class MatcherCore {
   /** Evaluates one compiled policy against facts already computed for a profile. */
   evaluateCompiled(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>, locale: Locale, explainIt: boolean): Evaluation {
     const t = cp.root.verdict(f, p);
-    if (!explainIt) return this.verdictOf(cp, t, f, p);
+    if (!explainIt) return this.verdictOf(cp, t, f, p, locale);
     const status = triToStatus(t);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
     const reasons = explain(cp.root, f, p, locale);
-    return evaluation(cp.policy.id, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p));
+    return evaluation(cp.policy, locale, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p));
   }
 
   /** Field paths whose answers could settle an unknown verdict, in rule order. */
@@ -184,11 +189,11 @@ export class MatcherCore {
    * A verdict-mode result. Ineligible results, and eligible ones whose amount reads no answers,
    * are frozen objects shared across profiles; only unknowns and fact-dependent amounts allocate.
    */
-  private verdictOf(cp: CompiledPolicy, t: Tri, f: readonly unknown[], p: ArrayLike<number>): Evaluation {
-    if (t === F) return this.shared.ineligible(cp);
-    if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p);
+  private verdictOf(cp: CompiledPolicy, t: Tri, f: readonly unknown[], p: ArrayLike<number>, locale: Locale): Evaluation {
+    if (t === F) return this.shared.ineligible(cp, locale);
+    if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p, locale);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
-    return evaluation(cp.policy.id, triToStatus(t), missing, NONE, this.amountOf(cp, f, p));
+    return evaluation(cp.policy, locale, triToStatus(t), missing, NONE, this.amountOf(cp, f, p));
   }
 
   /**
@@ -247,14 +252,14 @@ export class MatcherCore {
 
   /** Evaluates a validated profile at a civil day. */
   evaluateProfile(profile: Profile, day: number, opts: Omit<EvaluateOptions, 'asOf'> = {}): Evaluation[] {
-    const locale = opts.locale ?? 'zh-CN';
+    const locale = asLocale(opts.locale);
     const explainIt = (opts.mode ?? 'explain') === 'explain';
     // Results never keep the fact array, so one scratch array serves every call.
     const f = this.facts.fill(profile, day, this.scratch);
     const p = this.params.at(day);
     const region = profile.regionCode;
     const applicable = this.candidates(region, day);
-    const pool = opts.scope === 'applicable' ? applicable : this.candidates(undefined, day);
+    const pool = opts.scope === 'all' ? this.candidates(undefined, day) : applicable;
     const out: Evaluation[] = new Array(pool.length);
     // Both lists are in catalogue order: walk them together instead of testing each region.
     let j = 0;
@@ -262,10 +267,10 @@ export class MatcherCore {
       const cp = pool[i] as CompiledPolicy;
       if (applicable[j] === cp) {
         j++;
-        out[i] = explainIt || region === undefined ? this.evaluateCompiled(cp, f, p, locale, explainIt) : this.verdictOf(cp, cp.withinRegion(f, p), f, p);
+        out[i] = explainIt || region === undefined ? this.evaluateCompiled(cp, f, p, locale, explainIt) : this.verdictOf(cp, cp.withinRegion(f, p), f, p, locale);
       } else if (explainIt) {
         out[i] = this.shared.outOfRegion(cp, region!, locale, () => explain(cp.root.children[0]!, f, p, locale));
-      } else out[i] = this.shared.ineligible(cp);
+      } else out[i] = this.shared.ineligible(cp, locale);
     }
     return out;
   }

@@ -1,12 +1,12 @@
-import type { Locale } from '../core/locale.js';
+import { asLocale, type Locale } from '../core/locale.js';
 import type { AmountRange } from './amount.js';
 import type { Reason } from './explain.js';
 import { evaluation, NONE, type Evaluation } from './evaluation.js';
 import type { CompiledPolicy } from './policy.js';
 
 /**
- * Frozen verdict-mode results shared across profiles: "ineligible" per policy, and "eligible"
- * per policy and parameter table (an amount that reads no answers depends only on the day's
+ * Frozen verdict-mode results shared across profiles: "ineligible" per policy and locale, and "eligible"
+ * per policy, locale and parameter table (an amount that reads no answers depends only on the day's
  * parameters). Screening 100k people then allocates for unknowns and fact-dependent amounts only.
  *
  * Owned by one matcher. Invalidation: "ineligible" never changes; "eligible" and amounts are kept
@@ -14,8 +14,8 @@ import type { CompiledPolicy } from './policy.js';
  * another day's is asked for; "out of region" is bounded to 1024 regions per policy and locale.
  */
 export class SharedResults {
-  private readonly no: Evaluation[] = [];
-  private readonly yes: Evaluation[] = [];
+  private readonly no: Record<Locale, Evaluation[]> = { 'zh-CN': [], en: [] };
+  private readonly yes: Record<Locale, Evaluation[]> = { 'zh-CN': [], en: [] };
   private yesParams: ArrayLike<number> | null = null;
 
   private readonly outside: Partial<Record<Locale, Map<string, Evaluation>>>[] = [];
@@ -30,26 +30,28 @@ export class SharedResults {
     let e = map.get(region);
     if (!e) {
       if (map.size > 1024) map.clear();
-      e = Object.freeze(evaluation(cp.policy.id, 'ineligible', NONE, Object.freeze([...reasons()]), null));
+      e = Object.freeze(evaluation(cp.policy, locale, 'ineligible', NONE, Object.freeze([...reasons()]), null));
       map.set(region, e);
     }
     return e;
   }
 
-  ineligible(cp: CompiledPolicy): Evaluation {
-    return (this.no[cp.index] ??= Object.freeze(evaluation(cp.policy.id, 'ineligible', NONE, NONE, null)));
+  ineligible(cp: CompiledPolicy, locale: Locale): Evaluation {
+    return (this.no[asLocale(locale)][cp.index] ??= Object.freeze(evaluation(cp.policy, locale, 'ineligible', NONE, NONE, null)));
   }
 
-  eligible(cp: CompiledPolicy, params: ArrayLike<number>): Evaluation {
+  eligible(cp: CompiledPolicy, params: ArrayLike<number>, locale: Locale): Evaluation {
     // ParamTable hands out one array per day, so its identity keys the cache.
     if (params !== this.yesParams) {
-      this.yes.length = 0;
+      this.yes['zh-CN'].length = 0;
+      this.yes.en.length = 0;
       this.yesParams = params;
     }
-    let e = this.yes[cp.index];
+    const yes = this.yes[asLocale(locale)];
+    let e = yes[cp.index];
     if (!e) {
-      e = Object.freeze(evaluation(cp.policy.id, 'eligible', NONE, NONE, this.amount(cp, params)));
-      this.yes[cp.index] = e;
+      e = Object.freeze(evaluation(cp.policy, locale, 'eligible', NONE, NONE, this.amount(cp, params)));
+      yes[cp.index] = e;
     }
     return e;
   }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type AmountRange, evaluation, NONE, type Evaluation, type MatcherCore, safeParseProfileFast } from '../engine/index.js';
+import type { Locale } from '../core/locale.js';
 import type { ProfileIssue } from '../profile/validate.js';
 
 /**
@@ -210,7 +211,7 @@ export function evaluateSlice(core: MatcherCore, path: string, start: number, en
  * Rebuilds row `i`'s results exactly as `evaluateMany` gives them in verdict mode: shared
  * results where the engine shares them, new objects for the extras.
  */
-export function rowEvaluations(core: MatcherCore, day: number, s: SliceVerdicts, i: number): Evaluation[] {
+export function rowEvaluations(core: MatcherCore, day: number, s: SliceVerdicts, i: number, locale: Locale): Evaluation[] {
   const pool = core.candidates(undefined, day);
   const n = pool.length;
   const out: Evaluation[] = [];
@@ -219,14 +220,14 @@ export function rowEvaluations(core: MatcherCore, day: number, s: SliceVerdicts,
     const code = s.codes[i * n + c]!;
     if (code === ABSENT) continue;
     const cp = pool[c]!;
-    if (code === NO) out.push(core.sharedResult(cp, 'ineligible', day));
-    else if (code === YES) out.push(core.sharedResult(cp, 'eligible', day));
+    if (code === NO) out.push(core.sharedResult(cp, 'ineligible', day, locale));
+    else if (code === YES) out.push(core.sharedResult(cp, 'eligible', day, locale));
     else {
       const x = s.extras;
       const missing = x.tri[k] === 2 ? Array.from(x.missing.subarray(x.missingAt[k]!, x.missingAt[k + 1]!), (m) => s.fields[m]!) : NONE;
       const status = x.tri[k] === 1 ? 'eligible' : 'unknown';
       const amount = Number.isNaN(x.min[k]!) ? null : { min: x.min[k]!, max: x.max[k]!, unit: s.units[x.unit[k]!]! };
-      out.push(evaluation(cp.policy.id, status, missing, NONE, amount));
+      out.push(evaluation(cp.policy, locale, status, missing, NONE, amount));
       k++;
     }
   }

@@ -8,6 +8,7 @@ import { contentHash } from '../core/hash.js';
 import { ProfileValidationError, type ProfileIssue } from '../profile/validate.js';
 import { evaluateSlice, lineBoundaries, rowEvaluations, type SliceVerdicts } from './file-batch.js';
 import { readPolicySources } from './read.js';
+import type { Locale } from '../core/locale.js';
 
 /**
  * Batch evaluation across a worker pool. Workers receive the rule sources, not compiled closures,
@@ -86,7 +87,7 @@ export async function poolTask(task: Task): Promise<unknown> {
   }
   const core = engineOf(workerMatcher.matcher);
   if (task.file) {
-    const slice = evaluateSlice(core, task.file.path, task.file.start, task.file.end, task.day, task.opts.scope ?? 'all');
+    const slice = evaluateSlice(core, task.file.path, task.file.start, task.file.end, task.day, task.opts.scope ?? 'applicable');
     const x = slice.extras;
     return moved(slice, [slice.codes.buffer, slice.extraAt.buffer, x.col.buffer, x.tri.buffer, x.min.buffer, x.max.buffer, x.unit.buffer, x.missingAt.buffer, x.missing.buffer]);
   }
@@ -169,7 +170,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
             const c = reply.codes[base + k]!;
             if (c === ABSENT) continue;
             const cp = inForce[k]!;
-            list.push(c === NO ? core.sharedResult(cp, 'ineligible', day) : c === YES ? core.sharedResult(cp, 'eligible', day) : reply.extras[next++]!);
+            list.push(c === NO ? core.sharedResult(cp, 'ineligible', day, rest.locale) : c === YES ? core.sharedResult(cp, 'eligible', day, rest.locale) : reply.extras[next++]!);
           }
           out.push(list);
         }
@@ -178,7 +179,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
     },
     async evaluateFile(path, opts = {}) {
       const day = core.day(opts.asOf);
-      const scope = opts.scope ?? 'all';
+      const scope = opts.scope ?? 'applicable';
       const { size } = await stat(path);
       // A few slices per thread even out slices that hold slower profiles.
       const cuts = lineBoundaries(path, size, threads * 3);
@@ -187,7 +188,7 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
         const task: Task = { key, profiles: [], day, opts: { mode: 'verdict', scope }, file: { path, start: cuts[i]!, end: cuts[i + 1]! } };
         tasks.push(pool.run(task) as Promise<SliceVerdicts>);
       }
-      return new FileVerdicts(core, day, await Promise.all(tasks));
+      return new FileVerdicts(core, day, await Promise.all(tasks), opts.locale);
     },
     destroy: () => pool.destroy(),
   };
@@ -195,8 +196,10 @@ export async function createParallelMatcher(sources: readonly PolicySource[], op
 
 export interface FileOptions {
   asOf?: Date | string;
-  /** `all` (default) reports every policy in force; `applicable` leaves out other regions' policies. */
+  /** `applicable` (default) leaves out other regions' policies, as `evaluate` does; `all` reports every policy in force. */
   scope?: 'all' | 'applicable';
+  /** The locale of the results' titles and amounts (default zh-CN). */
+  locale?: Locale;
 }
 
 /** Verdict-mode results for a register file, kept in typed arrays; rows are the valid profiles in file order. */
@@ -213,6 +216,7 @@ export class FileVerdicts {
     private readonly core: MatcherCore,
     private readonly day: number,
     private readonly slices: readonly SliceVerdicts[],
+    private readonly locale: Locale = 'zh-CN',
   ) {
     let count = 0;
     let lines = 0;
@@ -255,7 +259,7 @@ export class FileVerdicts {
   /** Row `i`'s results, exactly as `evaluateMany` gives them in verdict mode. */
   evaluations(i: number): Evaluation[] {
     const [s, r] = this.at(i);
-    return rowEvaluations(this.core, this.day, s, r);
+    return rowEvaluations(this.core, this.day, s, r, this.locale);
   }
 }
 
@@ -263,7 +267,7 @@ export class FileVerdicts {
 export async function evaluateFile(matcher: Matcher, path: string, opts: FileOptions = {}): Promise<FileVerdicts> {
   const day = engineOf(matcher).day(opts.asOf);
   const { size } = await stat(path);
-  return new FileVerdicts(engineOf(matcher), day, [evaluateSlice(engineOf(matcher), path, 0, size, day, opts.scope ?? 'all')]);
+  return new FileVerdicts(engineOf(matcher), day, [evaluateSlice(engineOf(matcher), path, 0, size, day, opts.scope ?? 'applicable')], opts.locale);
 }
 
 /**

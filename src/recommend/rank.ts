@@ -103,7 +103,7 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
   for (let i = 0; i < scored.length && out.length < limit; i++) {
     const s = scored[i]!;
     const miss = s.t === U && opts.nearMisses ? nearMiss(core, s.cp, profile, day, locale) : null;
-    out.push(recommendation(s.cp, s.t === T ? 'eligible' : 'unknown', s.missing, explain(s.cp.root, f, p, locale), s.amount, s.score, s.breakdown, miss));
+    out.push(recommendation(s.cp, locale, s.t === T ? 'eligible' : 'unknown', s.missing, explain(s.cp.root, f, p, locale), s.amount, s.score, s.breakdown, miss));
   }
   if (failed.length === 0 || out.length >= limit) return out;
   // An ineligible policy scores 0 (certainty 0), so near misses follow in policy-id order.
@@ -113,13 +113,14 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
     const miss = nearMiss(core, cp, profile, day, locale);
     if (!miss) continue;
     const breakdown: ScoreBreakdown = { certainty: 0, value: valueOf(0, st.scale), need: needFrom(st.needs[cp.index]!, profile.needs), urgency: st.urgency[cp.index]!, locality: st.locality[cp.index]! };
-    out.push(recommendation(cp, 'ineligible', NONE, explain(cp.root, f, p, locale), null, scoreOf(breakdown, w), breakdown, miss));
+    out.push(recommendation(cp, locale, 'ineligible', NONE, explain(cp.root, f, p, locale), null, scoreOf(breakdown, w), breakdown, miss));
   }
   return out;
 }
 
 function recommendation(
   cp: CompiledPolicy,
+  locale: Locale,
   status: Recommendation['status'],
   missing: readonly string[],
   reasons: Evaluation['reasons'],
@@ -129,6 +130,6 @@ function recommendation(
   miss: NearMiss | null,
 ): Recommendation {
   // An Evaluation spread with its rank: same keys in the same order.
-  const e = evaluation(cp.policy.id, status, missing, reasons, amount);
+  const e = evaluation(cp.policy, locale, status, missing, reasons, amount);
   return miss ? { ...e, score, breakdown, nearMiss: miss } : { ...e, score, breakdown };
 }

@@ -1,5 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Status } from '../core/tri.js';
+import { pick, type Locale } from '../core/text.js';
+import type { Profile } from '../profile/schema.js';
 import { cacheSlot, type MatcherCore } from '../engine/index.js';
 import type { Policy } from '../policy/schema.js';
 import { parseProfile } from '../profile/validate.js';
@@ -8,16 +10,23 @@ import { SYNONYMS, type SynonymEntry } from './synonyms.js';
 /** One policy found by free text; `status` when a profile was given. */
 export interface SearchHit {
   policyId: string;
+  /** The policy's title in the requested locale. */
+  title: string;
   /** 0..1, higher is better. */
   score: number;
   status?: Status;
+  /** What the policy may pay, for people ("最高30万元"): for the profile when one was given, else for anyone. Absent when the policy names no amount or is not in force. */
+  amountText?: string;
 }
 
 /** Options of `matcher.search`. */
 export interface SearchOptions {
   profile?: unknown;
+  /** The day the status and amount are read on (default today, from the matcher's clock). */
   asOf?: Date | string;
   limit?: number;
+  /** The language of `title` and `amountText` (default zh-CN). */
+  locale?: Locale;
 }
 
 interface Doc {
@@ -199,6 +208,9 @@ export function phrasesOf(query: string): string[] {
 const PLAIN = {};
 const INDEX = cacheSlot('search.index', () => new WeakMap<object, SearchIndex>());
 
+/** The profile of a search without one: nothing known, so amounts are the widest each policy allows. */
+const ANYONE = Object.freeze({ id: 'anyone' }) as Profile;
+
 const STATUS_RANK: Record<Status, number> = { eligible: 0, unknown: 0, ineligible: 1 };
 
 /**
@@ -211,18 +223,22 @@ export function searchPolicies(core: MatcherCore, query: string, opts: SearchOpt
   let index = byReader.get(pinyin ?? PLAIN);
   if (!index) byReader.set(pinyin ?? PLAIN, (index = new SearchIndex(core.policies, pinyin)));
   const scores = index.match(query);
-  let status: Map<string, Status> | undefined;
-  if (opts.profile !== undefined) {
-    const day = core.day(opts.asOf);
-    const evals = core.evaluateProfile(parseProfile(opts.profile), day, { mode: 'verdict' });
-    status = new Map(evals.map((e) => [e.policyId, e.status]));
-  }
+  const locale = opts.locale ?? 'zh-CN';
+  const day = core.day(opts.asOf);
+  const withProfile = opts.profile !== undefined;
+  // With a profile: its verdicts. Without one: what a person nobody knows anything about may get.
+  const evals = core.evaluateProfile(withProfile ? parseProfile(opts.profile) : ANYONE, day, { mode: 'verdict', scope: 'all', locale });
+  const byId = new Map(evals.map((e) => [e.policyId, e]));
   const hits: SearchHit[] = [];
   for (const [policyId, s] of scores) {
     const score = Math.round(s * 10_000) / 10_000;
-    if (!status) hits.push({ policyId, score });
+    const e = byId.get(policyId);
     // Policies not in force at asOf are left out once a profile dates the search.
-    else if (status.has(policyId)) hits.push({ policyId, score, status: status.get(policyId)! });
+    if (withProfile && !e) continue;
+    const title = e?.title ?? pick(core.compiledById(policyId)!.policy.title, locale);
+    const hit: SearchHit = withProfile ? { policyId, title, score, status: e!.status } : { policyId, title, score };
+    if (e?.amountText) hit.amountText = e.amountText;
+    hits.push(hit);
   }
   hits.sort((a, b) => (a.status && b.status ? STATUS_RANK[a.status] - STATUS_RANK[b.status] : 0) || b.score - a.score || (a.policyId < b.policyId ? -1 : 1));
   return hits.slice(0, opts.limit ?? 10);

@@ -18,10 +18,13 @@ describe('guiyan ask', () => {
   });
 
   it('re-asks after an answer it cannot read, and passes on "跳过"', async () => {
-    const { out } = await run(['ask', '--rules', rules, '--as-of', '2026-06-01', '--json'], ['开州区', '也许', '2', '跳过'].join('\n'));
-    expect(out).toContain('没看懂，请回复选项序号，如1');
-    const data = JSON.parse(out.slice(out.indexOf('{\n')));
+    const { out, err } = await run(['ask', '--rules', rules, '--as-of', '2026-06-01', '--json'], ['开州区', '也许', '2', '跳过'].join('\n'));
+    // With --json the questions and hints go to standard error: standard output is one JSON document.
+    expect(err).toContain('没看懂，请回复选项序号，如1');
+    expect(err).toMatch(/^问1\./m);
+    const data = JSON.parse(out);
     expect(data.profile).toMatchObject({ regionCode: '500154', business: { form: 'small-micro-enterprise' } });
+    for (const r of data.recommendations) expect(r.title).toEqual(expect.any(String));
   });
 
   it('never prints a phone number whole', async () => {

@@ -27,7 +27,7 @@ function summary(policies: readonly Policy[]) {
   for (const p of profiles) {
     let ev;
     try {
-      ev = m.evaluate(p, { asOf: AS_OF, mode: 'verdict' });
+      ev = m.evaluate(p, { asOf: AS_OF, mode: 'verdict', scope: 'all' });
     } catch {
       continue;
     }
@@ -82,7 +82,7 @@ describe('guiyan find', () => {
     expect(got.policies.find((p) => p.policyId === 'cn-vat-small-scale-exemption')).toMatchObject({ ready: true, absent: [] });
     const without = profiles.map(({ hasOtherLoans: _h, ...p }) => p);
     const m = createMatcher(all.filter((p) => p.id === 'cn-guarantee-loan-individual'));
-    const eligible = without.filter((p) => m.evaluate(p, { asOf: AS_OF, mode: 'verdict' })[0]!.status === 'eligible').length;
+    const eligible = without.filter((p) => m.evaluate(p, { asOf: AS_OF, mode: 'verdict', scope: 'all' })[0]!.status === 'eligible').length;
     expect(loan.counts.eligible).toBe(eligible);
     expect(loan.counts.eligible).toBe(0);
   }, 60_000);

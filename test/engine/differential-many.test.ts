@@ -13,7 +13,7 @@ describe('the batch path agrees with the reference interpreter', () => {
     fc.assert(
       fc.property(arbCatalogue, fc.array(arbProfile(0.3), { minLength: 1, maxLength: 6 }), arbAsOf, (inputs, batch, asOf) => {
         const policies = parsePolicies(inputs.map((p, i) => ({ name: `gen-${i}.json`, text: JSON.stringify(p) })));
-        const got = createMatcher(policies).evaluateMany(batch, { asOf, mode: 'verdict' }).map((es) => es.map(comparable));
+        const got = createMatcher(policies).evaluateMany(batch, { asOf, mode: 'verdict', scope: 'all' }).map((es) => es.map(comparable));
         const want = batch.map((p) => referenceEvaluateAll(policies, parseProfile(p), dayOf(asOf)).map(comparable));
         expect(got).toEqual(want);
       }),

@@ -100,7 +100,7 @@ describe('recommendBundle', () => {
     const policies = new Map(catalogue().map((p) => [p.id, p]));
     const ids = ['zt-xiangqing-loan', 'zt-return-loan', 'jz-startup-subsidy', 'jz-graduate-subsidy', 'kz-land-transfer', 'kz-industry-award'];
     const recOf = (id: string, max: number, eligible: boolean): Recommendation => ({
-      policyId: id, status: eligible ? 'eligible' : 'unknown', missing: eligible ? [] : ['x'], reasons: [], amount: { min: 0, max, unit: 'CNY' },
+      policyId: id, title: id, status: eligible ? 'eligible' : 'unknown', missing: eligible ? [] : ['x'], reasons: [], amount: { min: 0, max, unit: 'CNY' },
       score: 0, breakdown: { certainty: eligible ? 1 : 0.5, value: 0, need: 0, urgency: 0, locality: 0 },
     });
     fc.assert(

@@ -6,7 +6,7 @@ import type { Locale } from '../../core/text.js';
 import type { Profile } from '../../profile/schema.js';
 import { parseProfile } from '../../profile/validate.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher, readProfiles } from '../io.js';
+import { loadMatcher, readOneProfile } from '../io.js';
 import { header, renderRecommendations } from './recommend.js';
 import { engineOf } from '../../matcher/create.js';
 import { wordsFor } from '../../core/catalogue/index.js';
@@ -43,7 +43,7 @@ export const ask: Command = {
     const max = Number(values.max);
     if (!(Number.isInteger(max) && max >= 0)) throw new UsageError('--max must be a whole number');
     const matcher = await loadMatcher(values.rules);
-    const start = positionals[0] ? (await readProfiles(positionals[0]))[0] : undefined;
+    const start = positionals[0] ? await readOneProfile(positionals[0]) : undefined;
     const asOf = values['as-of'] ?? start?.asOf;
     // The date is read once here, at the edge, so every question and the result agree on it.
     const day = engineOf(matcher).day(asOf);
@@ -55,13 +55,15 @@ export const ask: Command = {
       const r = await lines.next();
       return r.done ? null : r.value;
     };
+    // With --json, standard output carries the one JSON document: questions and hints go to standard error.
+    const say = values.json ? io.stderr : io.stdout;
     let asked = 0;
     let done = false;
     while (!done && asked < max) {
       const q = matcher.nextQuestion(profile, { asOf: asOfDay, locale, skip });
       if (!q) break;
       asked++;
-      io.stdout(render(q, asked, locale));
+      say(render(q, asked, locale));
       for (let attempt = 0; ; attempt++) {
         const line = await nextLine();
         if (line === null) {
@@ -77,7 +79,7 @@ export const ask: Command = {
           profile = r.profile;
           break;
         }
-        io.stdout(`  ${r.message}`);
+        say(`  ${r.message}`);
         if (attempt + 1 >= MAX_RETRIES) {
           skip.push(q.field);
           break;

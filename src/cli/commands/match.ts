@@ -1,9 +1,8 @@
-import { formatRange, pick } from '../../core/text.js';
 import { type Evaluation, labelOf } from '../../engine/index.js';
 import { maskValue } from '../../core/mask.js';
 import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher, readProfiles } from '../io.js';
+import { loadMatcher, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
@@ -32,7 +31,8 @@ export const match: Command = {
     if (positionals.length !== 1) throw new UsageError('match takes one profile file or directory; see guiyan match --help');
     const locale = localeOf(values.locale);
     const matcher = await loadMatcher(values.rules);
-    const files = await readProfiles(positionals[0]!);
+    const w = wordsFor(locale);
+    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, w.cli.skipped);
     const results = files.map((f) => {
       const asOf = values['as-of'] ?? f.asOf;
       const evaluations = matcher.evaluate(f.profile, { asOf, locale, scope: values.all ? 'all' : 'applicable' });
@@ -40,10 +40,9 @@ export const match: Command = {
     });
     if (values.json) {
       io.stdout(JSON.stringify(results.map((r) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, evaluations: r.evaluations })), null, 2));
-      return 0;
+      return status;
     }
     const titles = new Map(matcher.policies.map((p) => [p.id, p]));
-    const w = wordsFor(locale);
     for (const r of results) {
       const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
       io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
@@ -51,13 +50,13 @@ export const match: Command = {
       const rows = shown.map((e) => {
         const p = titles.get(e.policyId)!;
         const keyReasons = e.reasons.filter((x) => x.status !== 'pass').slice(0, 2);
-        const why = (keyReasons.length ? keyReasons : e.reasons.slice(0, 2)).map((x) => x.text).join('；');
+        const why = (keyReasons.length ? keyReasons : e.reasons.slice(0, 2)).map((x) => x.text).join(w.list.clauses);
         const ask = e.missing.length ? `${w.cli.toAnswer}${e.missing.map((m) => labelOf(m, locale)).join(w.list.sep)}` : '';
-        return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, w.status[e.status], e.amount ? formatRange(e.amount, locale) : '—', why + ask];
+        return [`${e.title}${p.sample ? '*' : ''}`, w.status[e.status], e.amountText ?? '—', why + ask];
       });
       io.stdout(rows.length ? renderTable(w.cli.matchHead, rows) : w.cli.noPolicy);
     }
     if (results.some((r) => r.evaluations.some((e) => titles.get(e.policyId)?.sample))) io.stdout(w.cli.sample);
-    return 0;
+    return status;
   },
 };

@@ -11,7 +11,7 @@ import type { Project } from '../../projects/schema.js';
 import type { Policy } from '../../policy/schema.js';
 import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher, readProfiles } from '../io.js';
+import { loadMatcher, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
@@ -69,7 +69,7 @@ export const projects: Command = {
     const [matcher, catalogue] = await Promise.all([loadMatcher(values.rules), loadProjectDir(projectsDirOf(values.rules))]);
     const officers: Officer[] | null = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : null;
     const pm = createProjectMatcher(catalogue);
-    const files = await readProfiles(positionals[0]!);
+    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, wordsFor(locale).cli.skipped);
     const results = files.map((f) => {
       const asOf = values['as-of'] ?? f.asOf;
       const recs = pm.recommendProjects(f.profile, { asOf, locale, matcher, limit, scope: values.all ? 'all' : 'applicable', includeIneligible: values.all });
@@ -78,7 +78,7 @@ export const projects: Command = {
     const assigned = officers ? assignOfficers(results.map((r) => r.profile), officers, { locale }).assignments : null;
     if (values.json) {
       io.stdout(JSON.stringify(results.map((r, i) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, projects: r.recs, ...(assigned ? { officer: assigned[i] } : {}) })), null, 2));
-      return 0;
+      return status;
     }
     const byId = new Map(catalogue.map((p) => [p.id, p]));
     const policies = new Map(matcher.policies.map((p) => [p.id, p]));
@@ -95,6 +95,6 @@ export const projects: Command = {
       if (a) io.stdout(a.officerId ? w.cli.officer(a.reason ?? '', a.officerId) : w.cli.noOfficer);
     });
     if (results.some((r) => r.recs.some((x) => byId.get(x.projectId)?.sample))) io.stdout(wordsFor(locale).cli.sampleProject);
-    return 0;
+    return status;
   },
 };

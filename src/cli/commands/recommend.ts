@@ -4,7 +4,7 @@ import type { Policy } from '../../policy/schema.js';
 import { carriedBy, type Bundle, type Recommendation } from '../../recommend/index.js';
 import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher, readProfiles } from '../io.js';
+import { loadMatcher, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
@@ -27,7 +27,7 @@ export function renderRecommendations(recs: readonly Recommendation[], b: Bundle
       r.status === 'ineligible' && r.nearMiss
         ? r.nearMiss.changes.map((c) => c.text).join(w.list.clauses)
         : carriedBy(r, 2).map((x) => x.text).join(w.list.clauses);
-    return [String(i + 1), `${pick(p.title, locale)}${p.sample ? '*' : ''}`, r.status === 'ineligible' ? w.cli.nearMiss : w.status[r.status], r.amount ? formatRange(r.amount, locale) : '—', r.score.toFixed(3), why];
+    return [String(i + 1), `${r.title}${p.sample ? '*' : ''}`, r.status === 'ineligible' ? w.cli.nearMiss : w.status[r.status], r.amountText ?? '—', r.score.toFixed(3), why];
   });
   const lines = [renderTable(w.cli.recommendHead, rows)];
   if (b.chosen.length > 1 || b.setAside.length) lines.push(`${w.cli.together}: ${formatRange(b.total, locale)}`);
@@ -47,18 +47,19 @@ export const recommend: Command = {
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError('--limit must be a whole number');
     const matcher = await loadMatcher(values.rules);
     const policies = new Map(matcher.policies.map((p) => [p.id, p]));
-    const out = (await readProfiles(positionals[0]!)).map((f) => {
+    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, wordsFor(locale).cli.skipped);
+    const out = files.map((f) => {
       const asOf = values['as-of'] ?? f.asOf;
       const opts = { asOf, locale, limit, nearMisses: values['near-misses'] };
       return { profile: f.profile as { id: string; name?: string; regionCode?: string }, asOf, recs: matcher.recommend(f.profile, opts), bundle: matcher.recommendBundle(f.profile, opts) };
     });
     if (values.json) {
-      io.stdout(JSON.stringify(out.map((r) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, recommendations: r.recs, bundle: { policyIds: r.bundle.chosen.map((c) => c.policyId), total: r.bundle.total, setAside: r.bundle.setAside } })), null, 2));
-      return 0;
+      io.stdout(JSON.stringify(out.map((r) => ({ profileId: r.profile.id, asOf: r.asOf ?? null, recommendations: r.recs, bundle: { policyIds: r.bundle.chosen.map((c) => c.policyId), total: r.bundle.total, totalText: formatRange(r.bundle.total, locale), setAside: r.bundle.setAside } })), null, 2));
+      return status;
     }
     for (const r of out) io.stdout(`\n${header(r.profile, r.asOf, locale)}\n${renderRecommendations(r.recs, r.bundle, policies, locale)}`);
     if (out.some((r) => r.recs.some((x) => policies.get(x.policyId)?.sample))) io.stdout(wordsFor(locale).cli.sample);
-    return 0;
+    return status;
   },
 };
 

@@ -1,6 +1,5 @@
-import { pick } from '../../core/text.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher, readProfiles } from '../io.js';
+import { loadMatcher, readOneProfile } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
@@ -24,19 +23,19 @@ export const search: Command = {
     const limit = Number(values.limit);
     if (!(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a positive whole number');
     const matcher = await loadMatcher(values.rules);
-    const person = values.profile ? (await readProfiles(values.profile))[0] : undefined;
+    const person = values.profile ? await readOneProfile(values.profile) : undefined;
     const asOf = values['as-of'] ?? person?.asOf;
-    const hits = matcher.search(positionals.join(' '), { limit, ...(person ? { profile: person.profile, asOf } : {}) });
+    const hits = matcher.search(positionals.join(' '), { limit, locale, ...(asOf ? { asOf } : {}), ...(person ? { profile: person.profile } : {}) });
     if (values.json) return io.stdout(JSON.stringify(hits, null, 2)), 0;
     const w = wordsFor(locale);
     if (hits.length === 0) return io.stdout(w.cli.nothingFound), 0;
     const byId = new Map(matcher.policies.map((p) => [p.id, p]));
     const rows = hits.map((h) => {
       const p = byId.get(h.policyId)!;
-      return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, h.policyId, h.score.toFixed(2), h.status ? w.status[h.status] : ''];
+      return [`${h.title}${p.sample ? '*' : ''}`, h.policyId, h.amountText ?? '—', h.score.toFixed(2), h.status ? w.status[h.status] : ''];
     });
     const head = w.cli.searchHead;
-    io.stdout(renderTable(person ? head : head.slice(0, 3), person ? rows : rows.map((r) => r.slice(0, 3))));
+    io.stdout(renderTable(person ? head : head.slice(0, 4), person ? rows : rows.map((r) => r.slice(0, 4))));
     return 0;
   },
 };

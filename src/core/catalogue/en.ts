@@ -120,7 +120,7 @@ export const en: Catalogue = {
     toAnswer: ' | to answer: ',
     matchHead: ['policy', 'status', 'amount', 'why'],
     recommendHead: ['#', 'policy', 'status', 'amount', 'score', 'why'],
-    searchHead: ['policy', 'id', 'match', 'status'],
+    searchHead: ['policy', 'id', 'amount', 'match', 'status'],
     nearMiss: 'near miss',
     together: 'Together',
     setAside: 'Set aside',
@@ -141,5 +141,6 @@ export const en: Catalogue = {
     noOfficer: 'Service officer: none covers this place',
     dueHead: ['due', 'person', 'policy', 'days after push', 'officer', 'region'],
     nothingPushed: '(nothing pushed yet)',
+    skipped: 'skipped; the rest go on',
   },
 };

@@ -140,7 +140,7 @@ export const zhCN = {
     toAnswer: ' ｜待答：',
     matchHead: ['政策', '结果', '金额', '依据'],
     recommendHead: ['#', '政策', '结果', '金额', '得分', '依据'],
-    searchHead: ['政策', '编号', '匹配度', '结果'],
+    searchHead: ['政策', '编号', '金额', '匹配度', '结果'],
     /** The status column of a near-miss row in `guiyan recommend`. */
     nearMiss: '差一点',
     together: '可同时享受',
@@ -163,6 +163,8 @@ export const zhCN = {
     noOfficer: '服务专员：暂无覆盖该地的专员',
     dueHead: ['到期', '人员', '政策', '推送后天数', '专员', '地区'],
     nothingPushed: '（尚无推送记录）',
+    /** After a bad row of a batch on standard error: the rest go on without it. */
+    skipped: '已跳过，其余照常处理',
   },
 };
 
