@@ -11,6 +11,7 @@ import { pinyinReader } from '../search/pinyin.js';
 import { safeParseProfileFast } from '../engine/profile-check.js';
 import type { ProfileIssue } from '../profile/validate.js';
 import { maskText } from '../core/mask.js';
+import { parseOfficers, type Officer } from '../officers/schema.js';
 
 /** A profile read from disk, with the fixture's own `asOf` and expectations when it carries them. */
 export interface ProfileFile {
@@ -158,4 +159,16 @@ export async function loadRules(rulesDir: string): Promise<Policy[]> {
 
 export async function loadMatcher(rulesDir: string): Promise<Matcher> {
   return createMatcher(await loadRules(rulesDir), { pinyin: pinyinReader });
+}
+
+/** The service officers in a JSON file (an array); a file that is not one is bad input, named. */
+export async function readOfficers(path: string): Promise<Officer[]> {
+  const data = parseJson(await readFile(path, 'utf8'), path);
+  try {
+    return parseOfficers(data);
+  } catch (e) {
+    const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    if (!issues) throw e;
+    throw new ProfileInputError(`${path}: not a list of officers: ${issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { MAX_PROFILE_BYTES } from '../profile/validate.js';
+import { MAX_PROFILE_BYTES, type ProfileIssue } from '../profile/validate.js';
 import type { ScreenError } from '../screen/types.js';
 import { RawLine } from '../store/run.js';
 import { chunksOf, LineSplitter } from './lines.js';
@@ -11,6 +11,8 @@ export interface RegisterReader {
   /** Lines that were not profiles (not JSON, or over the size limit), the first 20, and how many in all. */
   bad: ScreenError[];
   badCount(): number;
+  /** The line number of the `index`-th row handed out (0-based, in the order `profiles` yields them). */
+  lineOf(index: number): number;
 }
 
 /**
@@ -19,29 +21,43 @@ export interface RegisterReader {
  * `beforeYield` lets the caller apply back-pressure (an output stream that needs draining); with
  * `raw`, lines come out as `RawLine`s, unparsed.
  */
-export function readRegister(path: string, opts: { beforeYield?: () => Promise<void> | undefined; raw?: boolean } = {}): RegisterReader {
+export function readRegister(path: string, opts: { beforeYield?: () => Promise<void> | undefined; raw?: boolean; onBad?: (line: number, issue: ProfileIssue) => void } = {}): RegisterReader {
   let bytes = 0;
   let line = 0;
   let count = 0;
   let profileIndex = 0;
   const bad: ScreenError[] = [];
+  // Rows handed out before each line that was not (blank or bad), ascending: row i is on line i + 1 + (skips at or before i).
+  const skips: number[] = [];
   const report = (code: string, message: string) => {
     count++;
-    if (bad.length < 20) bad.push({ index: profileIndex, issues: [{ path: [], code, message }] });
+    const issue = { path: [], code, message };
+    if (bad.length < 20) bad.push({ index: profileIndex, issues: [issue] });
+    opts.onBad?.(line, issue);
   };
   const parseLine = (text: string | null): unknown => {
     line++;
-    if (text === null) return report('line_too_long', `line ${line} is longer than ${MAX_PROFILE_BYTES} characters, the profile size limit; skipped`), undefined;
-    if (!text.trim()) return undefined;
+    if (text === null) return skips.push(profileIndex), report('line_too_long', `line ${line} is longer than ${MAX_PROFILE_BYTES} characters, the profile size limit; skipped`), undefined;
+    if (!text.trim()) return skips.push(profileIndex), undefined;
     // Parsed later, if at all (a store skips people whose line it has seen under the same rules).
-    if (opts.raw) return new RawLine(line, text);
+    if (opts.raw) return profileIndex++, new RawLine(line, text);
     try {
       const value: unknown = JSON.parse(text);
       profileIndex++;
       return value;
     } catch {
-      return report('invalid_json', `line ${line} is not JSON`), undefined;
+      return skips.push(profileIndex), report('invalid_json', `line ${line} is not JSON`), undefined;
     }
+  };
+  const lineOf = (index: number): number => {
+    let lo = 0;
+    let hi = skips.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (skips[mid]! <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    return index + 1 + lo;
   };
   // One generator between the file and screen: each layer of async iteration costs a promise a profile.
   async function* profiles(): AsyncGenerator<unknown> {
@@ -61,5 +77,5 @@ export function readRegister(path: string, opts: { beforeYield?: () => Promise<v
       if (value !== undefined) yield value;
     }
   }
-  return { profiles: profiles(), bytes: () => bytes, bad, badCount: () => count };
+  return { profiles: profiles(), bytes: () => bytes, bad, badCount: () => count, lineOf };
 }

@@ -73,3 +73,16 @@ describe('--json rows carry the title and the amount for people', () => {
     expect(JSON.parse(s.out).find((h: { policyId: string }) => h.policyId === 'cn-guarantee-loan-individual')).toMatchObject({ title, amountText });
   });
 });
+
+describe('guiyan screen on a register with bad rows', () => {
+  it.each([['--store'], ['--state']])('with %s: each bad row on standard error by line, deliveries as JSON Lines on standard output, exit 1', async (flag) => {
+    const where = join(mkdtempSync(join(tmpdir(), 'guiyan-batch-screen-')), flag === '--store' ? 's.db' : 'state.json');
+    const { code, out, err } = await run(['screen', '--profiles', mixed, '--rules', rules, flag, where, '--as-of', '2026-06-01T10:00:00+08:00', '--json']);
+    expect(code).toBe(1);
+    expect(err).toContain(`${mixed}:2: `);
+    expect(err).toContain(`${mixed}:3 (138****5678): groups.0:`);
+    expect(err).not.toContain('13812345678');
+    const lines = out.split('\n').filter(Boolean);
+    for (const l of lines) expect(JSON.parse(l)).toMatchObject({ profileId: expect.any(String), text: expect.any(String) });
+  });
+});

@@ -27,7 +27,7 @@ describe('guiyan screen', () => {
   it('writes one delivery a line in the fixed format, and a summary with no phone number in it', async () => {
     const dir = tmp();
     const r = await run(screenArgs(dir));
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // small.jsonl holds rows that are not valid profiles: reported, skipped, exit 1;
     const lines = readLines(join(dir, 'out.jsonl'));
     expect(lines.length).toBeGreaterThan(0);
     for (const d of lines) {
@@ -66,7 +66,7 @@ describe('guiyan screen', () => {
     const good = readFileSync(state, 'utf8');
     writeFileSync(`${state}.4242.abcdef.tmp`, good.slice(0, good.length / 2));
     const r = await run(screenArgs(dir));
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(readFileSync(state, 'utf8')).toBe(good);
   });
 
@@ -93,7 +93,7 @@ describe('guiyan screen', () => {
 
   it('puts every follow-up on a named officer who covers the person, with --officers', async () => {
     const dir = tmp();
-    expect((await run(screenArgs(dir, ['--officers', join(ROOT, 'fixtures', 'officers.json')]))).code).toBe(0);
+    expect((await run(screenArgs(dir, ['--officers', join(ROOT, 'fixtures', 'officers.json')]))).code).toBe(1);
     const officers = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'officers.json'), 'utf8')) as { id: string; regions: string[] }[];
     const due = JSON.parse((await run(['report', '--state', join(dir, 'state.json'), '--due', '2026-07-01', '--json'])).stdout) as { officerId: string | null; regionCode?: string }[];
     expect(due.length).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(text);
     // a state in any other JSON layout is read too
     writeFileSync(join(dir, 'state.json'), JSON.stringify(JSON.parse(text), null, 2));
-    expect((await run(screenArgs(dir))).code).toBe(0);
+    expect((await run(screenArgs(dir))).code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))).toEqual(JSON.parse(text));
   });
 

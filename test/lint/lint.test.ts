@@ -98,6 +98,20 @@ describe('the lint command', () => {
     expect(r.out).toMatch(/\d+ errors, \d+ warnings?\n$/);
   });
 
+  it.each([
+    ['zh-CN', /[A-Za-z]{3,}/],
+    ['en', /[\u4e00-\u9fff]/],
+  ] as const)('speaks one language per run (%s)', async (locale, foreign) => {
+    const r = await cli([join(ROOT, 'test', 'corpus', 'malformed'), '--as-of', AS_OF, '--locale', locale]);
+    const lines = r.out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      // The file place, [code], @ path and (policy id) are names, not words.
+      const words = line.replace(/YAML|JSON|https?:\/\//g, '').replace(/^\S+ {2}/, '').replace(/\[[^\]]*\]|@ \S+|\([^)]*\)|（[^）]*）/g, '');
+      expect(words, line).not.toMatch(foreign);
+    }
+  });
+
   it('fails on a directory without rule files', async () => {
     const r = await cli([join(ROOT, 'src', 'lint'), '--json']);
     expect(r.code).toBe(1);

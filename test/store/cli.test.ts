@@ -42,7 +42,7 @@ describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --sto
     const store = target(kind);
     const out = join(dir, 'out.jsonl');
     const first = await run(screenArgs(store, out, ['--batch', '17']));
-    expect(first.code).toBe(0);
+    expect(first.code).toBe(1); // small.jsonl holds rows that are not valid profiles: reported, skipped, exit 1;
     expect(first.stdout).toMatch(/^screened 200 people/);
     const sent = lines(out);
     expect(sent.length).toBeGreaterThan(20);
@@ -85,7 +85,7 @@ describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --sto
     const dir = tmp();
     const store = target(kind);
     const preview = await run(screenArgs(store, null));
-    expect(preview.code).toBe(0);
+    expect(preview.code).toBe(1);
     const shown = preview.stdout.split('\n').map((l) => JSON.parse(l) as { id: string; to: string });
     expect(shown.length).toBeGreaterThan(20);
     expect(shown.every((d) => d.to.startsWith('wx') || /\*{4}/.test(d.to))).toBe(true);
@@ -93,7 +93,7 @@ describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --sto
     const again = await run(screenArgs(store, null));
     expect(again.stdout.split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(shown.map((d) => d.id));
     const out = join(dir, 'out.jsonl');
-    expect((await run(screenArgs(store, out))).code).toBe(0);
+    expect((await run(screenArgs(store, out))).code).toBe(1);
     expect(lines(out).map((d) => d.id)).toEqual(shown.map((d) => d.id));
     expect(lines(out).some((d) => /^1\d{10}$/.test(d.to))).toBe(true);
   });
@@ -140,7 +140,7 @@ describe('guiyan screen: inputs and outputs', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     // Nothing was handed over: the next run with a good --out writes every delivery.
     const out = join(dir, 'out.jsonl');
-    expect((await run(screenArgs(store, out))).code).toBe(0);
+    expect((await run(screenArgs(store, out))).code).toBe(1);
     expect(lines(out).length).toBeGreaterThan(20);
   });
 
@@ -207,7 +207,7 @@ describe('guiyan screen: inputs and outputs', () => {
     const dir = tmp();
     const state = join(dir, 'state.json');
     const old = await run(['screen', '--profiles', REGISTER, '--rules', RULES, '--state', state, '--as-of', AS_OF, '--out', join(dir, 'old.jsonl')]);
-    expect(old.code).toBe(0);
+    expect(old.code).toBe(1);
     expect(old.stderr).toMatch(/--state is deprecated/);
     const store = join(dir, 's.db');
     const imp = await run(['store', 'import', '--state', state, '--store', store]);
@@ -222,7 +222,7 @@ describe('guiyan screen: inputs and outputs', () => {
     const dir = tmp();
     const store = join(dir, 's.db');
     const first = await run(screenArgs(store, join(dir, 'o.jsonl')));
-    expect(first.code).toBe(0);
+    expect(first.code).toBe(1);
     const told = (lines(join(dir, 'o.jsonl'))[0] as unknown as { profileId: string }).profileId;
     const rows = readFileSync(REGISTER, 'utf8').split('\n').filter(Boolean);
     const row = rows.find((l) => (JSON.parse(l) as { id?: string }).id === told)!;

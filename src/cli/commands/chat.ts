@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { converse, type ConversationState, type ConverseChannel } from '../../converse/index.js';
 import { formatDay } from '../../core/dates.js';
 import { maskText } from '../../core/mask.js';
 import { smsParts } from '../../messages/sms.js';
-import { parseOfficers } from '../../officers/schema.js';
 import { pinyinReader } from '../../search/pinyin.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher } from '../io.js';
+import { loadMatcher, readOfficers } from '../io.js';
 import { engineOf } from '../../matcher/create.js';
 
 const HELP = `guiyan chat [options]
@@ -42,7 +40,7 @@ export const chat: Command = {
     const matcher = await loadMatcher(values.rules);
     // The date is read once here, at the edge, so the whole conversation agrees on it.
     const asOf = formatDay(engineOf(matcher).day(values['as-of']));
-    const officers = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : undefined;
+    const officers = values.officers ? await readOfficers(values.officers) : undefined;
     const opts = { matcher, asOf, channel, locale, partCap, ...(values.signature !== undefined ? { signature: values.signature } : {}), ...(officers ? { officers } : {}), pinyin: pinyinReader };
     let state: ConversationState | undefined;
     let turn = 0;

@@ -17,7 +17,6 @@ national rules without a dated, issued source. Exits 1 on errors, 0 with warning
 ${COMMON_HELP}
   --stale-years N  flag parameters whose latest value is older than N years (default 5)`;
 
-
 const place = (f: LintFinding) => [f.file, f.line, f.column].filter((x) => x !== undefined).join(':');
 
 export const lint: Command = {
@@ -42,8 +41,10 @@ export const lint: Command = {
     const warnings = findings.length - errors;
     if (values.json) io.stdout(JSON.stringify({ asOf, errors, warnings, findings }, null, 2));
     else {
+      // One language per run: zh-CN names each problem by its code, English gives the detail.
       const w = wordsFor(locale).cli.lint;
-      for (const f of findings) io.stdout(`${place(f)}  ${w[f.severity]}  ${f.message} [${f.code}]${f.policyId ? `  (${f.policyId})` : ''}`);
+      const finding = wordsFor(locale).lint.finding;
+      for (const f of findings) io.stdout(`${place(f)}  ${w[f.severity]}  ${finding(f.code, f.message)} [${f.code}]${f.path.length ? `  @ ${f.path.join('.')}` : ''}${f.policyId ? `  (${f.policyId})` : ''}`);
       io.stdout(w.summary(errors, warnings));
     }
     return errors ? 1 : 0;

@@ -1,17 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { maskValue } from '../../core/mask.js';
 import { formatMoney, pick, type Locale } from '../../core/text.js';
 import { labelOf } from '../../engine/index.js';
 import { projectsDirOf, loadProjectDir } from '../../node/projects.js';
 import { assignOfficers } from '../../officers/assign.js';
-import { parseOfficers, type Officer } from '../../officers/schema.js';
+import type { Officer } from '../../officers/schema.js';
 import type { ProjectRecommendation } from '../../projects/matcher.js';
 import { createProjectMatcher } from '../../projects/matcher.js';
 import type { Project } from '../../projects/schema.js';
 import type { Policy } from '../../policy/schema.js';
 import { regionName } from '../../regions/codes.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-import { loadMatcher, readProfilesReporting } from '../io.js';
+import { loadMatcher, readOfficers, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
@@ -67,7 +66,7 @@ export const projects: Command = {
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, not ${values.limit}`);
     const [matcher, catalogue] = await Promise.all([loadMatcher(values.rules), loadProjectDir(projectsDirOf(values.rules))]);
-    const officers: Officer[] | null = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : null;
+    const officers: Officer[] | null = values.officers ? await readOfficers(values.officers) : null;
     const pm = createProjectMatcher(catalogue);
     const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, wordsFor(locale).cli.skipped);
     const results = files.map((f) => {

@@ -7,7 +7,7 @@ import { regionName } from '../../regions/codes.js';
 import { checkState } from '../../screen/state.js';
 import { MIN_RATINGS, type ScoreRow } from '../../store/types.js';
 import { openStore } from '../../store/open.js';
-import { loadRules } from '../io.js';
+import { loadRules, parseJson } from '../io.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
@@ -69,7 +69,7 @@ export const report: Command = {
 
     if (values.state) {
       io.stderr(STATE_DEPRECATED);
-      const state = checkState(JSON.parse(await readFile(values.state, 'utf8')));
+      const state = checkState(parseJson(await readFile(values.state, 'utf8'), values.state));
       if (values.due !== undefined) return dueTable(io, followUpsDue(state, { on: values.due }), locale, !!values.json);
       const rows = funnel(state, { by: by ?? 'policy' });
       if (values.json) return io.stdout(JSON.stringify(rows, null, 2)), 0;

@@ -1,5 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import { parseOfficers } from '../../officers/schema.js';
+import { stat } from 'node:fs/promises';
 import { maskText } from '../../core/mask.js';
 import { screen } from '../../screen/screen.js';
 import { sameState } from '../../screen/state.js';
@@ -9,7 +8,8 @@ import { isPostgresUrl } from '../../store/open.js';
 import { crashPoint } from '../../store/store.js';
 import { screenIntoStore } from '../../store/run.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
-import { loadMatcher } from '../io.js';
+import { formatBadRow, loadMatcher, readOfficers } from '../io.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 import { engineOf } from '../../matcher/create.js';
 import { checkOutPath, removeStaleTemps, writeFileAtomic } from '../out.js';
 import { readRegister, type RegisterReader } from '../register.js';
@@ -108,7 +108,6 @@ function summarize(io: CommandIO, json: boolean, t: Tally, seconds: number, toSt
         `events: ${Object.entries(t.kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
         `deliveries: ${Object.entries(t.channels).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
         ...(t.lines ?? []),
-        ...summary.errors.slice(0, 5).map((e) => `  invalid #${e.index + 1}${e.profileId ? ` (${e.profileId})` : ''}: ${e.issues.map((i) => `${i.path.join('.') || '(profile)'} ${i.message.length > 60 ? `${i.message.slice(0, 60)}…` : i.message}`).join('; ')}`),
       ].join('\n');
   (toStdout ? io.stdout : io.stderr)(maskText(text));
 }
@@ -145,9 +144,14 @@ export const screenCommand: Command = {
     }
     const matcher = await loadMatcher(values.rules);
     // Read before the register stream opens: lines arriving while nothing consumes them would be lost.
-    const officers = values.officers ? parseOfficers(JSON.parse(await readFile(values.officers, 'utf8'))) : undefined;
+    const officers = values.officers ? await readOfficers(values.officers) : undefined;
     const total = (await stat(values.profiles)).size;
     const tally: Tally = { profiles: 0, invalid: 0, kinds: {}, channels: {}, errors: [] };
+    // Each row that is not a profile goes to standard error as it is met, by file and line; the rest go on.
+    const skipped = wordsFor(locale).cli.skipped;
+    const badRow = (line: number, issues: ScreenError['issues'], id?: string) => io.stderr(formatBadRow({ source: `${values.profiles}:${line}`, ...(id ? { id } : {}), issues }, skipped));
+    const readerOpts = { onBad: (line: number, issue: ScreenError['issues'][number]) => badRow(line, [issue]) };
+    let reader: RegisterReader | undefined;
     const options: Omit<ScreenOptions, 'previous'> = {
       matcher,
       asOf,
@@ -160,15 +164,17 @@ export const screenCommand: Command = {
       onError: (e) => {
         tally.invalid++;
         if (tally.errors.length < 20) tally.errors.push(e);
+        badRow(reader!.lineOf(e.index), e.issues, e.profileId);
       },
     };
 
     if (values.state) {
       io.stderr(STATE_DEPRECATED);
-      return screenFile(io, values.profiles, values.state, values.out, total, options, tally, !!values.json);
+      reader = readRegister(values.profiles, readerOpts);
+      return screenFile(io, reader, values.state, values.out, total, options, tally, !!values.json);
     }
 
-    const reader = readRegister(values.profiles, { raw: true });
+    reader = readRegister(values.profiles, { ...readerOpts, raw: true });
     const bar = progressBar(reader, total);
     const store = await openStore(values.store!);
     let waiting = 0;
@@ -209,7 +215,7 @@ export const screenCommand: Command = {
       values.out ? `written to ${values.out}: ${written} (told)` : `waiting in the outbox: ${waiting} (shown above, not told; run with --out FILE to hand them over)`,
     ];
     summarize(io, !!values.json, tally, (performance.now() - bar.started) / 1000, !!values.out);
-    return 0;
+    return tally.invalid > 0 ? 1 : 0;
   },
 };
 
@@ -242,10 +248,9 @@ async function handOver(store: Awaited<ReturnType<typeof openStore>>, out: strin
 }
 
 /** The deprecated JSON state file: the whole state in memory, replaced atomically after the deliveries. */
-async function screenFile(io: CommandIO, profilesPath: string, statePath: string, out: string | undefined, total: number, options: Omit<ScreenOptions, 'previous'>, tally: Tally, json: boolean): Promise<number> {
+async function screenFile(io: CommandIO, reader: RegisterReader, statePath: string, out: string | undefined, total: number, options: Omit<ScreenOptions, 'previous'>, tally: Tally, json: boolean): Promise<number> {
   const previous = await readStateFile(statePath);
   const deliveries: string[] = [];
-  const reader = readRegister(profilesPath);
   const bar = progressBar(reader, total);
   const result = await screen(reader.profiles, {
     ...options,
@@ -267,5 +272,5 @@ async function screenFile(io: CommandIO, profilesPath: string, statePath: string
     if (!previous || !sameState(previous, result.state)) await writeFileAtomic(statePath, stateChunks(result.state));
   } else tally.lines = ['without --out nothing was recorded as told; the state file was left as it was'];
   summarize(io, json, tally, (performance.now() - bar.started) / 1000, !!out);
-  return 0;
+  return tally.invalid > 0 ? 1 : 0;
 }

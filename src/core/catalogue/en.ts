@@ -143,4 +143,7 @@ export const en: Catalogue = {
     nothingPushed: '(nothing pushed yet)',
     skipped: 'skipped; the rest go on',
   },
+  lint: {
+    finding: (_code, message) => message,
+  },
 };

@@ -166,6 +166,30 @@ export const zhCN = {
     /** After a bad row of a batch on standard error: the rest go on without it. */
     skipped: '已跳过，其余照常处理',
   },
+  /** `guiyan lint`: the finding's message is English detail; zh-CN names the problem by its code. */
+  lint: {
+    finding: (code: string, _message: string) => LINT_CODES[code] ?? ISSUE_CODES[code] ?? `规则问题（${code}）`,
+  },
+};
+
+/** Lint findings by code, for people reading zh-CN. */
+const LINT_CODES: Readonly<Record<string, string>> = {
+  clause_missing: '全国性规则的条件未注明条款（clause）',
+  duplicate_id: '政策编号重复',
+  expired: '政策或申请期已过',
+  group_mode_mismatch: '同一互斥组的成员对互斥方式说法不一',
+  lonely_group: '互斥组只有一个成员',
+  missing_reference: '排除了不存在的政策',
+  never_false: '条件永远成立',
+  never_true: '条件永远不成立',
+  provenance_missing: '全国性规则缺少文件清单或核对日期',
+  review_due: '距上次与文件核对已超过一年',
+  sample_unflagged: '未引用文号的规则应标注 sample: true',
+  self_reference: '政策不能排除自身',
+  source_incomplete: '全国性规则的出处不完整',
+  stale_parameter: '参数多年未更新或复核',
+  unknown_field: '引用了画像中不存在的字段',
+  unsourced_parameter: '参数取值未注明文件和条款',
 };
 
 /** Rule-file problems by code, for people reading zh-CN. */
