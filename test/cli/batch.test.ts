@@ -86,3 +86,40 @@ describe('guiyan screen on a register with bad rows', () => {
     for (const l of lines) expect(JSON.parse(l)).toMatchObject({ profileId: expect.any(String), text: expect.any(String) });
   });
 });
+
+describe('--json is data only on standard output, for every command', () => {
+  const store = join(mkdtempSync(join(tmpdir(), 'guiyan-json-')), 's.db');
+  const profile = join(import.meta.dirname, '..', '..', 'fixtures', 'profiles', 'seed', 'huang-lixing.json');
+  const register = join(import.meta.dirname, '..', '..', 'fixtures', 'registers', 'small.jsonl');
+  const jsonLines = (out: string) => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  it.each([
+    ['match', ['match', profile], JSON.parse],
+    ['recommend', ['recommend', profile], JSON.parse],
+    ['projects', ['projects', profile], JSON.parse],
+    ['search', ['search', '贷款', '--profile', profile], JSON.parse],
+    ['ask', ['ask', profile, '--max', '2'], JSON.parse],
+    ['chat', ['chat'], jsonLines],
+    ['lint', ['lint', rules], JSON.parse],
+    ['test', ['test'], JSON.parse],
+  ] as const)('%s', async (_name, argv, read) => {
+    const { code, out } = await run([...argv, '--rules', rules, '--as-of', '2026-06-01', '--json', '--locale', 'en'], '你好\n是\n');
+    expect(code).toBeLessThan(2);
+    expect(() => read(out)).not.toThrow();
+  });
+
+  it('screen, store info, outcome and report', async () => {
+    const opts = ['--rules', rules, '--json', '--locale', 'en'];
+    const screened = await run(['screen', '--profiles', register, '--store', store, '--as-of', '2026-06-01', ...opts]);
+    const [first] = jsonLines(screened.out) as { profileId: string; policyIds: string[] }[];
+    expect(first).toBeDefined();
+    for (const argv of [
+      ['store', 'info', '--store', store],
+      ['outcome', '--store', store, '--profile', first!.profileId, '--policy', first!.policyIds[0]!, '--outcome', 'applied', '--as-of', '2026-06-20'],
+      ['report', '--store', store],
+    ]) {
+      const { code, out, err } = await run([...argv, ...opts]);
+      expect(code, err).toBe(0);
+      expect(() => JSON.parse(out)).not.toThrow();
+    }
+  });
+});
