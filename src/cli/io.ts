@@ -8,7 +8,7 @@ import { parsePolicies } from '../policy/parse.js';
 import type { Policy } from '../policy/schema.js';
 import { readPolicySources } from '../node/index.js';
 import { pinyinReader } from '../search/pinyin.js';
-import { safeParseProfileFast } from '../engine/profile-check.js';
+import { safeParseProfileFast } from '../engine/index.js';
 import type { ProfileIssue } from '../profile/validate.js';
 import { maskText } from '../core/mask.js';
 import { parseOfficers, type Officer } from '../officers/schema.js';
