@@ -19,8 +19,8 @@ describe('answers only ever settle', () => {
       fc.property(policiesArb, filledArb, asOfArb, (policies, { profile, path, value }, asOf) => {
         if (path === null) return;
         const m = matcherOf(policies);
-        const before = m.evaluate(profile, { asOf, mode: 'verdict' });
-        const after = new Map(m.evaluate(withAnswer(profile, path, value), { asOf, mode: 'verdict' }).map((e) => [e.policyId, e]));
+        const before = m.evaluate(profile, { asOf, mode: 'verdict', scope: 'all' });
+        const after = new Map(m.evaluate(withAnswer(profile, path, value), { asOf, mode: 'verdict', scope: 'all' }).map((e) => [e.policyId, e]));
         for (const e of before) if (e.status !== 'unknown') expect({ id: e.policyId, status: after.get(e.policyId)?.status }).toEqual({ id: e.policyId, status: e.status });
       }),
       { numRuns: runs(300) },

@@ -126,7 +126,7 @@ export function expected(policies: readonly Policy[], profiles: readonly Record<
   const m = createMatcher([...policies]);
   const out = new Map<string, Row>();
   for (const p of profiles) {
-    for (const ev of m.evaluate(p, { asOf, mode: 'verdict' })) {
+    for (const ev of m.evaluate(p, { asOf, mode: 'verdict', scope: 'all' })) {
       if (skip.has(ev.policyId)) continue;
       out.set(`${p.id}|${ev.policyId}`, { status: ev.status, amount: ev.amount ? { ...ev.amount } : null, missing: [...new Set(ev.missing)].sort() });
     }
