@@ -34,7 +34,7 @@ describe('guiyan screen', () => {
       expect(Object.keys(d)).toEqual(expect.arrayContaining(['profileId', 'policyIds', 'channel', 'to', 'text', 'sendAt']));
       expect(d.sendAt).toMatch(/\+08:00$/);
     }
-    expect(r.stdout).toMatch(/^screened 200 people/);
+    expect(r.stdout).toMatch(/^已筛查 200 人/);
     expect(r.stdout).toBe(maskText(r.stdout));
     expect(r.stderr).toMatch(/^guiyan screen: --state is deprecated/);
   });

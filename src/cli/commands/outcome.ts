@@ -1,7 +1,8 @@
 import { OUTCOMES, type Outcome } from '../../followup/types.js';
 import { isIsoDate } from '../../core/dates.js';
 import { openStore, StoreInputError } from '../../store/open.js';
-import { COMMON_HELP, parse, UsageError, type Command } from '../args.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 
 const HELP = `guiyan outcome --store S --profile ID --policy ID --outcome OUTCOME [--amount N] [--rating 1-5 --department NAME --officer ID]
 
@@ -36,6 +37,7 @@ export const outcomeCommand: Command = {
       officer: { type: 'string' },
     });
     if (values.help) return io.stdout(HELP), 0;
+    const w = wordsFor(localeOf(values.locale)).run;
     if (!values.store || !values.profile || !values.policy || !values.outcome) throw new UsageError('outcome needs --store, --profile, --policy and --outcome; see guiyan outcome --help');
     if (!OUTCOMES.includes(values.outcome as Outcome)) throw new UsageError(`--outcome must be one of ${OUTCOMES.join(', ')}`);
     const amount = values.amount === undefined ? undefined : Number(values.amount);
@@ -65,7 +67,7 @@ export const outcomeCommand: Command = {
       await store.close();
     }
     const record = { profileId: values.profile, policyId: values.policy, outcome: values.outcome, at, ...(amount !== undefined ? { amount } : {}), ...(rating !== undefined ? { rating } : {}) };
-    io.stdout(values.json ? JSON.stringify(record, null, 2) : `recorded ${values.outcome} for ${values.profile} · ${values.policy}${rating !== undefined ? ` (rated ${rating})` : ''}`);
+    io.stdout(values.json ? JSON.stringify(record, null, 2) : w.recorded(w.outcome[values.outcome] ?? values.outcome, values.profile, values.policy, rating));
     return 0;
   },
 };

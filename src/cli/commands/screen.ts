@@ -10,6 +10,7 @@ import { screenIntoStore } from '../../store/run.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { formatBadRow, loadMatcher, readOfficers } from '../io.js';
 import { wordsFor } from '../../core/catalogue/index.js';
+import type { Locale } from '../../core/locale.js';
 import { engineOf } from '../../matcher/create.js';
 import { checkOutPath, removeStaleTemps, writeFileAtomic } from '../out.js';
 import { readRegister, type RegisterReader } from '../register.js';
@@ -91,7 +92,9 @@ interface Tally {
   lines?: string[];
 }
 
-function summarize(io: CommandIO, json: boolean, t: Tally, seconds: number, toStdout: boolean): void {
+function summarize(io: CommandIO, json: boolean, t: Tally, seconds: number, toStdout: boolean, locale: Locale): void {
+  const w = wordsFor(locale).run;
+  const list = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
   const summary = {
     profiles: t.profiles,
     invalid: t.invalid,
@@ -104,9 +107,9 @@ function summarize(io: CommandIO, json: boolean, t: Tally, seconds: number, toSt
   const text = json
     ? JSON.stringify(summary, null, 2)
     : [
-        `screened ${summary.profiles} people in ${fmtTime(seconds)} (${summary.invalid} invalid)`,
-        `events: ${Object.entries(t.kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
-        `deliveries: ${Object.entries(t.channels).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+        w.screened(summary.profiles, fmtTime(seconds), summary.invalid),
+        w.events(list(t.kinds)),
+        w.deliveries(list(t.channels)),
         ...(t.lines ?? []),
       ].join('\n');
   (toStdout ? io.stdout : io.stderr)(maskText(text));
@@ -171,7 +174,7 @@ export const screenCommand: Command = {
     if (values.state) {
       io.stderr(STATE_DEPRECATED);
       reader = readRegister(values.profiles, readerOpts);
-      return screenFile(io, reader, values.state, values.out, total, options, tally, !!values.json);
+      return screenFile(io, reader, values.state, values.out, total, options, tally, !!values.json, locale);
     }
 
     reader = readRegister(values.profiles, { ...readerOpts, raw: true });
@@ -210,11 +213,9 @@ export const screenCommand: Command = {
     }
     tally.errors = [...reader.bad, ...tally.errors];
     tally.extra = { unchanged, ...(values.out ? { written } : { waiting }) };
-    tally.lines = [
-      ...(unchanged ? [`unchanged since their last screening under these rules and day: ${unchanged} (not screened again)`] : []),
-      values.out ? `written to ${values.out}: ${written} (told)` : `waiting in the outbox: ${waiting} (shown above, not told; run with --out FILE to hand them over)`,
-    ];
-    summarize(io, !!values.json, tally, (performance.now() - bar.started) / 1000, !!values.out);
+    const w = wordsFor(locale).run;
+    tally.lines = [...(unchanged ? [w.unchanged(unchanged)] : []), values.out ? w.written(values.out, written) : w.waiting(waiting)];
+    summarize(io, !!values.json, tally, (performance.now() - bar.started) / 1000, !!values.out, locale);
     return tally.invalid > 0 ? 1 : 0;
   },
 };
@@ -248,7 +249,7 @@ async function handOver(store: Awaited<ReturnType<typeof openStore>>, out: strin
 }
 
 /** The deprecated JSON state file: the whole state in memory, replaced atomically after the deliveries. */
-async function screenFile(io: CommandIO, reader: RegisterReader, statePath: string, out: string | undefined, total: number, options: Omit<ScreenOptions, 'previous'>, tally: Tally, json: boolean): Promise<number> {
+async function screenFile(io: CommandIO, reader: RegisterReader, statePath: string, out: string | undefined, total: number, options: Omit<ScreenOptions, 'previous'>, tally: Tally, json: boolean, locale: Locale): Promise<number> {
   const previous = await readStateFile(statePath);
   const deliveries: string[] = [];
   const bar = progressBar(reader, total);
@@ -271,6 +272,6 @@ async function screenFile(io: CommandIO, reader: RegisterReader, statePath: stri
     // A run that changed nothing would write the same file again: the one on disk stays.
     if (!previous || !sameState(previous, result.state)) await writeFileAtomic(statePath, stateChunks(result.state));
   } else tally.lines = ['without --out nothing was recorded as told; the state file was left as it was'];
-  summarize(io, json, tally, (performance.now() - bar.started) / 1000, !!out);
+  summarize(io, json, tally, (performance.now() - bar.started) / 1000, !!out, locale);
   return tally.invalid > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { openStore, StoreInputError } from '../../store/open.js';
-import { COMMON_HELP, parse, UsageError, type Command } from '../args.js';
+import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { wordsFor } from '../../core/catalogue/index.js';
 import { readStateFile } from '../state-file.js';
 
 const HELP = `guiyan store import --state STATE.json --store PATH|postgres://URL
@@ -19,6 +20,7 @@ export const storeCommand: Command = {
   async run(io) {
     const { values, positionals } = parse(io.argv, { store: { type: 'string' }, state: { type: 'string' } });
     if (values.help) return io.stdout(HELP), 0;
+    const w = wordsFor(localeOf(values.locale)).run;
     const [action] = positionals;
     if (action !== 'import' && action !== 'info') throw new UsageError('store needs an action: import or info; see guiyan store --help');
     if (!values.store) throw new UsageError(`store ${action} needs --store PATH|postgres://URL`);
@@ -29,13 +31,13 @@ export const storeCommand: Command = {
     try {
       if (action === 'info') {
         const c = await store.counts();
-        io.stdout(values.json ? JSON.stringify({ kind: store.kind, ...c }, null, 2) : `${store.kind} store: ${c.people} people, ${c.verdicts} verdicts, ${c.outbox} deliveries (${c.untold} not yet told), ${c.outcomes} outcomes`);
+        io.stdout(values.json ? JSON.stringify({ kind: store.kind, ...c }, null, 2) : w.storeInfo(store.kind, c.people, c.verdicts, c.outbox, c.untold, c.outcomes));
         return 0;
       }
       const lease = await store.acquire();
       try {
         const r = await store.importState(lease, state!);
-        io.stdout(values.json ? JSON.stringify(r, null, 2) : `imported ${r.people} people, ${r.records} verdicts and ${r.outcomes} outcomes into the ${store.kind} store`);
+        io.stdout(values.json ? JSON.stringify(r, null, 2) : w.imported(r.people, r.records, r.outcomes, store.kind));
       } catch (e) {
         if (e instanceof StoreInputError) throw new UsageError(e.message);
         throw e;

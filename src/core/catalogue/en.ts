@@ -143,6 +143,18 @@ export const en: Catalogue = {
     nothingPushed: '(nothing pushed yet)',
     skipped: 'skipped; the rest go on',
   },
+  run: {
+    screened: (people, time, invalid) => `screened ${people} people in ${time} (${invalid} invalid)`,
+    events: (list) => `events: ${list || 'none'}`,
+    deliveries: (list) => `deliveries: ${list || 'none'}`,
+    unchanged: (n) => `unchanged since their last screening under these rules and day: ${n} (not screened again)`,
+    written: (file, n) => `written to ${file}: ${n} (told)`,
+    waiting: (n) => `waiting in the outbox: ${n} (shown above, not told; run with --out FILE to hand them over)`,
+    storeInfo: (kind, people, verdicts, outbox, untold, outcomes) => `${kind} store: ${people} people, ${verdicts} verdicts, ${outbox} deliveries (${untold} not yet told), ${outcomes} outcomes`,
+    imported: (people, verdicts, outcomes, kind) => `imported ${people} people, ${verdicts} verdicts and ${outcomes} outcomes into the ${kind} store`,
+    outcome: { applied: 'applied', granted: 'granted', rejected: 'rejected', 'no-response': 'no response', 'not-interested': 'not interested' },
+    recorded: (outcome, who, policy, rating) => `recorded ${outcome} for ${who} · ${policy}${rating !== undefined ? ` (rated ${rating})` : ''}`,
+  },
   lint: {
     finding: (_code, message) => message,
   },

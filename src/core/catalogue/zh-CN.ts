@@ -166,6 +166,20 @@ export const zhCN = {
     /** After a bad row of a batch on standard error: the rest go on without it. */
     skipped: '已跳过，其余照常处理',
   },
+  /** What `guiyan screen`, `store` and `outcome` report when they are done. */
+  run: {
+    screened: (people: number, time: string, invalid: number) => `已筛查 ${people} 人，用时 ${time}（无效 ${invalid} 条）`,
+    events: (list: string) => `事件：${list || '无'}`,
+    deliveries: (list: string) => `消息：${list || '无'}`,
+    unchanged: (n: number) => `与上次按同一规则和日期筛查时相同：${n} 人（未重新筛查）`,
+    written: (file: string, n: number) => `已写入 ${file}：${n} 条（记为已告知）`,
+    waiting: (n: number) => `待发队列中：${n} 条（见上，未记为已告知；加 --out FILE 交付）`,
+    storeInfo: (kind: string, people: number, verdicts: number, outbox: number, untold: number, outcomes: number) =>
+      `${kind} 存储：${people} 人，${verdicts} 条结论，${outbox} 条消息（${untold} 条未告知），${outcomes} 条办理结果`,
+    imported: (people: number, verdicts: number, outcomes: number, kind: string) => `已导入 ${people} 人、${verdicts} 条结论和 ${outcomes} 条办理结果到 ${kind} 存储`,
+    outcome: { applied: '已申请', granted: '已获批', rejected: '未获批', 'no-response': '未回应', 'not-interested': '不感兴趣' } as Record<string, string>,
+    recorded: (outcome: string, who: string, policy: string, rating?: number) => `已记录：${who} · ${policy}：${outcome}${rating !== undefined ? `（评分 ${rating}）` : ''}`,
+  },
   /** `guiyan lint`: the finding's message is English detail; zh-CN names the problem by its code. */
   lint: {
     finding: (code: string, _message: string) => LINT_CODES[code] ?? ISSUE_CODES[code] ?? `规则问题（${code}）`,
