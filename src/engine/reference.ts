@@ -196,7 +196,11 @@ function missingOf(c: Condition, ctx: Ctx, out: Set<string>): void {
   if (c.op === 'all' || c.op === 'any') for (const x of c.of) missingOf(x, ctx, out);
   else if (c.op === 'not') missingOf(c.of, ctx, out);
   // A range that leaves the condition open is settled by a closer answer, as an absent one is.
-  else for (const f of operatorFor(c).fields(c)) if (read(ctx.profile, f) === undefined || isRange(read(ctx.profile, f))) out.add(f);
+  else for (const f of operatorFor(c).fields(c)) {
+      const v = read(ctx.profile, f);
+      // A range whose ends meet is the point it names.
+      if (v === undefined || (isRange(v) && v.min !== v.max)) out.add(f);
+    }
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
