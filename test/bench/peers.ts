@@ -123,6 +123,7 @@ export async function publicodesPeer(rules: readonly Rule[]): Promise<Peer | nul
   const yes = (b: boolean) => (b ? 'oui' : 'non');
   const scalar: Record<string, (p: P, d: Derived) => unknown> = {
     'd . age': (_p, d) => d.age,
+    'd . working age at registration': (_p, d) => yes(d.regWorkingAge === true),
     'd . registered months': (_p, d) => d.regMonths,
     'd . registered days': (_p, d) => d.regDays,
     'd . unemployed months': (_p, d) => d.unempMonths,

@@ -10,8 +10,11 @@ export interface Derived {
   age: number | null;
   regMonths: number | null;
   regDays: number | null;
+  /** At business registration (15号 judges the group then). */
   unempMonths: number | null;
   gradYears: number | null;
+  /** 16 to the statutory retirement age (2025 reform) on the registration day. */
+  regWorkingAge: boolean | null;
   returnMonths: number | null;
   hireRatio: number | null;
 }
@@ -73,20 +76,20 @@ export const NATIONAL: Omit<Spec, 'policy'>[] = [
     zen: `some(groups, # in ${list(COVERED)}) and hasOtherLoans == false`,
     pc: all(member('groups', COVERED), 'p . other loans = non'),
   },
-  // cn-tax-relief-key-groups
+  // cn-tax-relief-key-groups: the group and working age are judged when the business was registered (judged-at)
   {
     hand: (p, d) =>
       (p.groups.includes('poverty-alleviated') ||
         (d.unempMonths !== null && d.unempMonths >= 6) ||
-        (p.groups.includes('registered-unemployed') && (p.groups.includes('zero-employment-family') || p.groups.includes('urban-dibao')) && d.age! >= 16 && d.age! <= 59) ||
+        (p.groups.includes('registered-unemployed') && (p.groups.includes('zero-employment-family') || p.groups.includes('urban-dibao')) && d.regWorkingAge === true) ||
         d.gradYears === 0) &&
       p.business.form === 'individual-business' &&
       d.regMonths !== null && d.regMonths >= 0 && d.regMonths <= 35,
-    logic: { and: [{ or: [{ in: ['poverty-alleviated', v('groups')] }, { and: [nn('d.unempMonths'), { '>=': [v('d.unempMonths'), 6] }] }, { and: [{ in: ['registered-unemployed', v('groups')] }, { or: [{ in: ['zero-employment-family', v('groups')] }, { in: ['urban-dibao', v('groups')] }] }, { '<=': [16, v('d.age'), 59] }] }, { '===': [v('d.gradYears'), 0] }] }, { '==': [v('business.form'), 'individual-business'] }, nn('d.regMonths'), { '<=': [0, v('d.regMonths'), 35] }] },
-    jre: { all: [{ any: [f('groups', 'contains', 'poverty-alleviated'), f('d.unempMonths', 'greaterThanInclusive', 6), { all: [f('groups', 'contains', 'registered-unemployed'), { any: [f('groups', 'contains', 'zero-employment-family'), f('groups', 'contains', 'urban-dibao')] }, f('d.age', 'greaterThanInclusive', 16), f('d.age', 'lessThanInclusive', 59)] }, f('d.gradYears', 'equal', 0)] }, f('business.form', 'equal', 'individual-business'), f('d.regMonths', 'greaterThanInclusive', 0), f('d.regMonths', 'lessThanInclusive', 35)] },
-    zen: `('poverty-alleviated' in groups or (d.unempMonths != null and d.unempMonths >= 6) or ('registered-unemployed' in groups and ('zero-employment-family' in groups or 'urban-dibao' in groups) and d.age >= 16 and d.age <= 59) or d.gradYears == 0) and business.form == 'individual-business' and d.regMonths != null and d.regMonths >= 0 and d.regMonths <= 35`,
+    logic: { and: [{ or: [{ in: ['poverty-alleviated', v('groups')] }, { and: [nn('d.unempMonths'), { '>=': [v('d.unempMonths'), 6] }] }, { and: [{ in: ['registered-unemployed', v('groups')] }, { or: [{ in: ['zero-employment-family', v('groups')] }, { in: ['urban-dibao', v('groups')] }] }, { '===': [v('d.regWorkingAge'), true] }] }, { '===': [v('d.gradYears'), 0] }] }, { '==': [v('business.form'), 'individual-business'] }, nn('d.regMonths'), { '<=': [0, v('d.regMonths'), 35] }] },
+    jre: { all: [{ any: [f('groups', 'contains', 'poverty-alleviated'), f('d.unempMonths', 'greaterThanInclusive', 6), { all: [f('groups', 'contains', 'registered-unemployed'), { any: [f('groups', 'contains', 'zero-employment-family'), f('groups', 'contains', 'urban-dibao')] }, f('d.regWorkingAge', 'equal', true)] }, f('d.gradYears', 'equal', 0)] }, f('business.form', 'equal', 'individual-business'), f('d.regMonths', 'greaterThanInclusive', 0), f('d.regMonths', 'lessThanInclusive', 35)] },
+    zen: `('poverty-alleviated' in groups or (d.unempMonths != null and d.unempMonths >= 6) or ('registered-unemployed' in groups and ('zero-employment-family' in groups or 'urban-dibao' in groups) and d.regWorkingAge == true) or d.gradYears == 0) and business.form == 'individual-business' and d.regMonths != null and d.regMonths >= 0 and d.regMonths <= 35`,
     pc: all(
-      some('p . groups . poverty alleviated', 'd . unemployed months >= 6', all('p . groups . registered unemployed', member('groups', ['zero-employment-family', 'urban-dibao']), 'd . age >= 16', 'd . age <= 59'), 'd . graduation years = 0'),
+      some('p . groups . poverty alleviated', 'd . unemployed months >= 6', all('p . groups . registered unemployed', member('groups', ['zero-employment-family', 'urban-dibao']), 'd . working age at registration = oui'), 'd . graduation years = 0'),
       `p . form = 'individual-business'`,
       'd . registered months >= 0',
       'd . registered months <= 35',

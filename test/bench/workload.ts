@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate } from '../../src/core/dates.js';
+import { calendarMonthsBetween, type CivilDate, dayOf, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate } from '../../src/core/dates.js';
 import type { PolicySource } from '../../src/index.js';
-import { BUSINESS_FORMS, GROUPS, INDUSTRIES, NEEDS } from '../../src/profile/vocabulary.js';
+import { BUSINESS_FORMS, GROUPS, INDUSTRIES, NEEDS, POST_TYPES } from '../../src/profile/vocabulary.js';
+import { monthsToRetirement } from '../../src/core/retirement.js';
 import { prng } from '../../scripts/prng.js';
 import { LOCAL, NATIONAL, prefixOf, type Derived, type Hand, type JreCond, type P, type PcCond } from './shapes.js';
 
@@ -92,6 +93,8 @@ export function completeProfile(rng: () => number, i: number): P {
     },
     land: { transferredMu: Math.floor(rng() * 400), contractYears: Math.floor(rng() * 15) },
     needs: subset(rng, NEEDS, 0.25),
+    gender: rng() < 0.5 ? 'male' : 'female',
+    postType: pick(rng, POST_TYPES).value,
   };
 }
 
@@ -116,7 +119,13 @@ export function profiles(n: number, seed: number, missing = 0): P[] {
   return out;
 }
 
-/** The date measures every peer reads, computed once per profile at `asOf`. */
+/** 16 or older and short of the statutory retirement age for the person's birth month, gender and post. */
+function workingAge(p: P, birth: CivilDate, on: CivilDate): boolean {
+  const age = fullYearsBetween(birth, on);
+  return age >= 16 && (monthsToRetirement(birth.y, birth.m, fullMonthsBetween(birth, on), p.gender, p.postType) ?? 0) > 0;
+}
+
+/** The date measures every peer reads, computed once per profile at `asOf` (or at registration, where marked). */
 export function derive(p: P, asOfDay: number): Derived {
   const to = fromDayNumber(asOfDay);
   const c = (s: string | null) => (s === null ? null : parseIsoDate(s)!);
@@ -126,8 +135,9 @@ export function derive(p: P, asOfDay: number): Derived {
     age: birth && fullYearsBetween(birth, to),
     regMonths: reg && calendarMonthsBetween(reg, to),
     regDays: reg && asOfDay - dayOf(p.business.registeredAt),
-    unempMonths: un && fullMonthsBetween(un, to),
-    gradYears: grad && to.y - grad.y,
+    unempMonths: un && reg && fullMonthsBetween(un, reg),
+    gradYears: grad && reg && reg.y - grad.y,
+    regWorkingAge: birth && reg && workingAge(p, birth, reg),
     returnMonths: back && fullMonthsBetween(back, to),
     hireRatio: e === 0 ? (h === 0 ? 0 : Number.POSITIVE_INFINITY) : h / e,
   };
