@@ -2,7 +2,7 @@ import { withAnswer } from '../ask/path.js';
 import { wordsFor } from '../core/catalogue/index.js';
 import { fill, pick, type Locale } from '../core/text.js';
 import type { Matcher } from '../matcher/create.js';
-import { fieldInfo, readPath } from '../profile/fields.js';
+import { fieldInfo, isRange, readPath } from '../profile/fields.js';
 import type { Profile } from '../profile/schema.js';
 import { safeParseProfile } from '../profile/validate.js';
 import { regionName } from '../regions/codes.js';
@@ -21,8 +21,6 @@ export interface Applied {
   invalid: string[];
 }
 
-type Range = { min: number | string; max: number | string };
-const isRange = (v: unknown): v is Range => !!v && typeof v === 'object' && !Array.isArray(v) && 'min' in v && 'max' in v;
 
 /** Whether a closer answer to `field` could still settle some policy: the evaluator names it among the missing. */
 function openOn(m: Matcher, profile: Profile, asOf: Date | string | undefined, field: string): boolean {
@@ -35,7 +33,7 @@ const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 function refines(old: unknown, value: unknown): boolean {
   if (!isRange(old)) return false;
   const [lo, hi] = isRange(value) ? [value.min, value.max] : [value, value];
-  return typeof lo === typeof old.min && (lo as number | string) >= old.min && (hi as number | string) <= old.max;
+  return typeof lo === typeof old.min && (lo as number | string) >= (old.min as number | string) && (hi as number | string) <= (old.max as number | string);
 }
 
 /**

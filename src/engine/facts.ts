@@ -1,4 +1,4 @@
-import { readPath, fieldInfo, type FieldInfo } from '../profile/fields.js';
+import { readPath, fieldInfo, isRange, type FieldInfo } from '../profile/fields.js';
 import { factKey, type FactRef } from '../policy/terms.js';
 import { Span, spanOf } from '../ops/index.js';
 import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
@@ -12,10 +12,6 @@ export type FactReader = (profile: unknown, asOf: number, asOfDay: number) => un
 function num(v: unknown): number | Span | null | undefined {
   return v === undefined ? undefined : typeof v === 'number' ? v : isRange(v) ? numberSpan(v) : null;
 }
-
-/** A profile's approximate answer: `{ min, max }` (numbers, or ISO dates). */
-export const isRange = (v: unknown): v is { min: unknown; max: unknown } =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && 'min' in v && 'max' in v;
 
 const numberSpan = (r: { min: unknown; max: unknown }): number | Span | null =>
   typeof r.min === 'number' && typeof r.max === 'number' ? spanOf(r.min, r.max) : null;
@@ -59,19 +55,25 @@ const readPost = pathReader(['postType']);
 const packedOr = (v: unknown) => (typeof v === 'string' ? packDate(v) : v === undefined || isRange(v) ? -2 : -1);
 
 /**
- * Months from the day (asOf, or the `at` field's day) to the statutory retirement age, 0 once
- * reached: none when birth or day is none, unknown when either is unanswered or when the open
- * gender and post leave more than one answer (core/retirement.ts).
+ * A measure between a date field and a day: `asOf`, or the day of another field (`at`). A known
+ * "none" on either side is none; unknown when either is unanswered or a range (not judged here).
  */
-function retirementReader(read: (p: unknown) => unknown, at: ((p: unknown) => unknown) | null): FactReader {
+function betweenDays(read: (p: unknown) => unknown, at: ((p: unknown) => unknown) | null, measure: (from: number, to: number, p: unknown) => unknown): FactReader {
   return (p, asOf) => {
     const c = packedOr(read(p));
     const d = at ? packedOr(at(p)) : asOf;
     if (c === -1 || d === -1) return null;
     if (c === -2 || d === -2) return undefined;
-    return monthsToRetirement(Math.floor(c / 10000), Math.floor(c / 100) % 100, PACKED_MEASURES['months-since'](c, d), readGender(p), readPost(p));
+    return measure(c, d, p);
   };
 }
+
+/**
+ * Months from the day to the statutory retirement age, 0 once reached; unknown also when the open
+ * gender and post leave more than one answer (core/retirement.ts).
+ */
+const monthsLeft = (c: number, d: number, p: unknown) =>
+  monthsToRetirement(Math.floor(c / 10000), Math.floor(c / 100) % 100, PACKED_MEASURES['months-since'](c, d), readGender(p), readPost(p));
 
 /** Builds the function that computes one fact from a profile. */
 export function factReader(r: FactRef): FactReader {
@@ -93,20 +95,9 @@ export function factReader(r: FactRef): FactReader {
       return v === undefined ? undefined : Array.isArray(v) ? v.length : null;
     };
   }
-  if (r.measure === 'months-to-retirement') return retirementReader(read, r.at ? pathReader((fieldInfo(r.at) as FieldInfo).segments) : null);
-  if (r.measure && r.at) {
-    // Measured at another field's day: a known "none" on either side is none, else unknown if either is.
-    const m = PACKED_MEASURES[r.measure as keyof typeof PACKED_MEASURES];
-    const at = pathReader((fieldInfo(r.at) as FieldInfo).segments);
-    return (p) => {
-      const v = read(p);
-      const w = at(p);
-      const c = packedOr(v);
-      const d = packedOr(w);
-      if (c === -1 || d === -1) return null;
-      return c === -2 || d === -2 ? undefined : m(c, d);
-    };
-  }
+  const at = r.at ? pathReader((fieldInfo(r.at) as FieldInfo).segments) : null;
+  if (r.measure === 'months-to-retirement') return betweenDays(read, at, monthsLeft);
+  if (r.measure && at) return betweenDays(read, at, PACKED_MEASURES[r.measure as keyof typeof PACKED_MEASURES]);
   if (r.measure) {
     const m = PACKED_MEASURES[r.measure];
     return (p, asOf) => {

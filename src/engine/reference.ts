@@ -1,7 +1,7 @@
-import { calendarMonthsBetween, dayOf, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate } from '../core/dates.js';
+import { calendarMonthsBetween, dayOf, formatDay, fromDayNumber, fullMonthsBetween, fullYearsBetween, parseIsoDate } from '../core/dates.js';
 import { andTri, F, notTri, orTri, T, triToStatus, U, type Status, type Tri } from '../core/tri.js';
 import type { Profile } from '../profile/schema.js';
-import { FIELDS } from '../profile/fields.js';
+import { FIELDS, isRange } from '../profile/fields.js';
 import { operatorFor, regionCondition, Span } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import type { FactRef } from '../policy/terms.js';
@@ -55,8 +55,6 @@ function literal(v: Value, ctx: Ctx, isDate: boolean): unknown {
   return isDate && typeof v === 'string' ? dayOf(v) : v;
 }
 
-/** An approximate answer, `{ min, max }`. */
-const isRange = (v: unknown): v is { min: unknown; max: unknown } => v !== null && typeof v === 'object' && !Array.isArray(v) && 'min' in v && 'max' in v;
 
 /** A number answer, a range as its two ends, undefined when unanswered, null otherwise. */
 function numberOf(v: unknown): [number, number] | null | undefined {
@@ -74,10 +72,12 @@ function hull(values: number[]): number | Span {
 
 const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b);
 
+/** A date answer known to be "none" (or not a date): neither unanswered, a range, nor a real ISO date. */
+const isNoDate = (x: unknown) => x !== undefined && !isRange(x) && (typeof x !== 'string' || !parseIsoDate(x));
+
 /** Months left before the statutory retirement age on the day (a day number, or the `at` field's raw answer), 0 once reached. */
 function monthsToRetirement(raw: unknown, day: unknown, profile: unknown): number | null | undefined {
-  const isNone = (x: unknown) => x !== undefined && !isRange(x) && (typeof x !== 'string' || !parseIsoDate(x));
-  if (isNone(raw) || (typeof day !== 'number' && isNone(day))) return null;
+  if (isNoDate(raw) || (typeof day !== 'number' && isNoDate(day))) return null;
   // A range is not judged by this measure: unknown, as unanswered.
   if (raw === undefined || day === undefined || isRange(raw) || isRange(day)) return undefined;
   const from = parseIsoDate(raw as string)!;
@@ -107,10 +107,7 @@ function measureBetween(m: Exclude<LeafCondition['measure'], 'count' | 'months-t
 function daysOf(r: { min: unknown; max: unknown }): string[] | null {
   if (typeof r.min !== 'string' || typeof r.max !== 'string' || !parseIsoDate(r.min) || !parseIsoDate(r.max)) return null;
   const out: string[] = [];
-  for (let d = dayOf(r.min); d <= dayOf(r.max); d++) {
-    const x = fromDayNumber(d);
-    out.push(`${String(x.y).padStart(4, '0')}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`);
-  }
+  for (let d = dayOf(r.min); d <= dayOf(r.max); d++) out.push(formatDay(d));
   return out;
 }
 
@@ -132,8 +129,7 @@ function factOf(c: LeafCondition, ctx: Ctx): unknown {
   if (at !== undefined && c.measure !== undefined && c.measure !== 'count') {
     // Measured at the day of another field: none on either side is none; else unknown if either is.
     const day = read(ctx.profile, at);
-    const isNone = (x: unknown) => x !== undefined && !isRange(x) && (typeof x !== 'string' || !parseIsoDate(x));
-    if (isNone(raw) || isNone(day)) return null;
+    if (isNoDate(raw) || isNoDate(day)) return null;
     // A range is not judged at another field's day: unknown, as unanswered.
     if (raw === undefined || day === undefined || isRange(raw) || isRange(day)) return undefined;
     return measureBetween(c.measure, raw as string, dayOf(day as string));

@@ -158,7 +158,9 @@ export const between: Operator<BetweenNode> = {
       const v = f[s] as number;
       if (v === undefined) return U;
       if (v === null) return F;
-      return v >= get(lo, p) && v <= get(hi, p) ? T : spanWithin(v, get(lo, p), get(hi, p));
+      const a = get(lo, p);
+      const b = get(hi, p);
+      return v >= a && v <= b ? T : spanWithin(v, a, b);
     };
   },
   span: {

@@ -1,4 +1,4 @@
-import { dayOf, daysInMonth, fromDayNumber } from '../core/dates.js';
+import { dayOf, daysInMonth, formatDay, fromDayNumber, toDayNumber } from '../core/dates.js';
 import { onOrBeforeCondition } from '../ops/index.js';
 import type { Condition, Policy } from './schema.js';
 
@@ -21,7 +21,7 @@ export function lastDay(p: Pick<Policy, 'carryOver' | 'validTo'>): string | null
   const index = end.y * 12 + (end.m - 1) + p.carryOver.months - 1;
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  return formatDay(toDayNumber({ y, m, d: daysInMonth(y, m) }));
 }
 
 /** The policy's eligibility with the carry-over condition beside it, for interpreters that read the tree. */

@@ -61,6 +61,10 @@ export function fieldInfo(path: string): FieldInfo | undefined {
 }
 
 /** Reads a dot path; `undefined` when any step is absent. Own properties only. */
+/** An approximate answer, `{ min, max }` (numbers, or ISO dates), as profiles may give for number and date fields. */
+export const isRange = (v: unknown): v is { min: unknown; max: unknown } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && 'min' in v && 'max' in v;
+
 export function readPath(value: unknown, segments: readonly string[]): unknown {
   let cur: unknown = value;
   for (const seg of segments) {

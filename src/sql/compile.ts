@@ -1,4 +1,4 @@
-import { dayOf, fromDayNumber, resolveAsOf, daysInMonth, POLICY_TIME_ZONE } from '../core/dates.js';
+import { dayOf, formatDay, fromDayNumber, resolveAsOf, daysInMonth, POLICY_TIME_ZONE } from '../core/dates.js';
 import { RETIREMENT_SCHEDULES, type RetirementSchedule } from '../core/retirement.js';
 import { factDomain, factKey, type Domain, type FactRef } from '../engine/index.js';
 import { factRef } from '../policy/terms.js';
@@ -275,7 +275,7 @@ class PolicyCompiler {
       const from = dayOf(e.from);
       if (from <= this.q.day && from >= best) [best, v] = [from, e.value ?? Number.NaN];
     }
-    if (Number.isNaN(v) && !orNaN) throw new Unsupported('parameter_undefined', at, `parameter ${name} has no value in force at ${fmt(this.q.day)}`);
+    if (Number.isNaN(v) && !orNaN) throw new Unsupported('parameter_undefined', at, `parameter ${name} has no value in force at ${formatDay(this.q.day)}`);
     return v;
   }
 
@@ -405,10 +405,6 @@ class PolicyCompiler {
   }
 }
 
-const fmt = (day: number) => {
-  const c = fromDayNumber(day);
-  return `${String(c.y).padStart(4, '0')}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
-};
 
 function source(q: Query): string {
   const d = q.d;
@@ -471,7 +467,7 @@ export function toSql(policies: readonly Policy[], opts: ToSqlOptions): SqlQuery
     : `SELECT CAST(NULL AS ${d.type('text')}) AS person_id, 0 AS policy_index, CAST(NULL AS ${d.type('text')}) AS policy_id, CAST(NULL AS ${d.type('text')}) AS status, ` +
       `CAST(NULL AS ${d.type('number')}) AS amount_min, CAST(NULL AS ${d.type('number')}) AS amount_max, CAST(NULL AS ${d.type('text')}) AS amount_unit${opts.missing ? `, CAST(NULL AS ${d.type('text')}) AS missing` : ''} FROM g WHERE 1 = 0`;
   const { sql, params } = q.b.finish(`WITH ${g}\n${body}`);
-  return { sql, params, dialect: opts.dialect, asOf: fmt(q.day), policies: compiled, unsupported, notInForce };
+  return { sql, params, dialect: opts.dialect, asOf: formatDay(q.day), policies: compiled, unsupported, notInForce };
 }
 
 /** Field paths come from the vocabulary; checked anyway before they become SQL text. */
