@@ -6,6 +6,7 @@ import type { Condition, LeafCondition, Policy, Value } from '../policy/schema.j
 import { factDomain, factRef, type Domain, type FactRef, type FactTable } from './facts.js';
 import type { ParamTable } from './params.js';
 import { carryCondition } from '../policy/carry.js';
+import { mootFor } from '../profile/implications.js';
 
 // Local copies of core/tri.ts's F/T/U: some loaders turn imported bindings into getter calls, one per leaf.
 const F = 0;
@@ -26,8 +27,8 @@ export interface CompiledNode {
     readonly ref: FactRef;
     readonly domain: Domain;
     readonly slot: number;
-    /** Raw slots of the fields the fact is computed from, to tell which are unanswered. */
-    readonly inputs: readonly { field: string; slot: number }[];
+    /** Raw slots of the fields the fact is computed from, to tell which are unanswered; `moot` tells when the answer cannot matter. */
+    readonly inputs: readonly { field: string; slot: number; moot?: { slot: number; is: unknown } }[];
     /** A literal or parameter of the node in the fact's domain, at the given parameter values. */
     readonly value: (v: Value, params: ArrayLike<number>) => unknown;
     /** The leaf's reasons already built, by locale and value read (see explain.ts). */
@@ -119,7 +120,10 @@ export function compileCondition(node: Condition, scope: CompileScope, at: strin
       const ref: FactRef = factRef(node);
       const domain = factDomain(ref) as Domain;
       const slot = scope.facts.slot(ref);
-      const inputs = op.fields(node).map((field) => ({ field, slot: scope.facts.slot({ field }) }));
+      const inputs = op.fields(node).map((field) => {
+        const m = mootFor(field, node.measure);
+        return { field, slot: scope.facts.slot({ field }), ...(m ? { moot: { slot: scope.facts.slot({ field: m.field }), is: m.is } } : {}) };
+      });
       const own = op.compile(node, { slot, operand: (v) => toOperand(v, domain, scope) });
       // Only numbers and dates are answered approximately; an operator that cannot judge a span leaves it unknown.
       const verdict: Verdict = op.span || (domain !== 'number' && domain !== 'date') ? own : (f, p) => (f[slot] instanceof Span ? U : own(f, p));
@@ -144,7 +148,7 @@ export function missingInto(n: CompiledNode, f: readonly unknown[], p: ArrayLike
   if (n.leaf) {
     const t = n.verdict(f, p);
     // A range that leaves the leaf open is settled by a closer answer, as an absent one is.
-    if (t === U) for (const i of n.leaf.inputs) if (f[i.slot] === undefined || f[i.slot] instanceof Span) out.push(i.field);
+    if (t === U) for (const i of n.leaf.inputs) if ((f[i.slot] === undefined || f[i.slot] instanceof Span) && !(i.moot && f[i.moot.slot] === i.moot.is)) out.push(i.field);
     return t;
   }
   const start = out.length;

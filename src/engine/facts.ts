@@ -3,6 +3,7 @@ import { factKey, type FactRef } from '../policy/terms.js';
 import { Span, spanOf } from '../ops/index.js';
 import { packDate, packDay, packedDay, PACKED_MEASURES } from './civil.js';
 import { monthsToRetirement } from '../core/retirement.js';
+import { impliedReader } from '../profile/implications.js';
 
 export { factDomain, factKey, factRef, type Domain, type FactRef } from '../policy/terms.js';
 
@@ -75,12 +76,16 @@ function betweenDays(read: (p: unknown) => unknown, at: ((p: unknown) => unknown
 const monthsLeft = (c: number, d: number, p: unknown) =>
   monthsToRetirement(Math.floor(c / 10000), Math.floor(c / 100) % 100, PACKED_MEASURES['months-since'](c, d), readGender(p), readPost(p));
 
+const rawReader = (path: string) => pathReader((fieldInfo(path) as FieldInfo).segments);
+/** A field's answer as facts read it: the one given, or what other answers imply (profile/implications.ts). */
+export const answerReader = (path: string): ((p: unknown) => unknown) => impliedReader(path, rawReader(path), rawReader);
+
 /** Builds the function that computes one fact from a profile. */
 export function factReader(r: FactRef): FactReader {
   const info = fieldInfo(r.field) as FieldInfo;
-  const read = pathReader(info.segments);
+  const read = answerReader(r.field);
   if (r.per) {
-    const den = pathReader((fieldInfo(r.per) as FieldInfo).segments);
+    const den = answerReader(r.per);
     return (p) => {
       const a = num(read(p));
       const b = num(den(p));
@@ -95,7 +100,7 @@ export function factReader(r: FactRef): FactReader {
       return v === undefined ? undefined : Array.isArray(v) ? v.length : null;
     };
   }
-  const at = r.at ? pathReader((fieldInfo(r.at) as FieldInfo).segments) : null;
+  const at = r.at ? answerReader(r.at) : null;
   if (r.measure === 'months-to-retirement') return betweenDays(read, at, monthsLeft);
   if (r.measure && at) return betweenDays(read, at, PACKED_MEASURES[r.measure as keyof typeof PACKED_MEASURES]);
   if (r.measure) {

@@ -2,6 +2,7 @@ import { calendarMonthsBetween, dayOf, formatDay, fromDayNumber, fullMonthsBetwe
 import { andTri, F, notTri, orTri, T, triToStatus, U, type Status, type Tri } from '../core/tri.js';
 import type { Profile } from '../profile/schema.js';
 import { FIELDS, isRange } from '../profile/fields.js';
+import { isMoot, readAnswer } from '../profile/implications.js';
 import { operatorFor, regionCondition, Span } from '../ops/index.js';
 import type { Amount, Condition, LeafCondition, Policy, Value } from '../policy/schema.js';
 import type { FactRef } from '../policy/terms.js';
@@ -27,14 +28,8 @@ interface Ctx {
   day: number;
 }
 
-function read(profile: unknown, path: string): unknown {
-  let cur: unknown = profile;
-  for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
+/** A field's answer, or what other answers imply (profile/implications.ts). */
+const read = readAnswer;
 
 /** The parameter's value in force on `day`: the entry with the latest `from` on or before it. */
 function paramAt(policy: Policy, name: string, day: number): number {
@@ -195,7 +190,7 @@ function missingOf(c: Condition, ctx: Ctx, out: Set<string>): void {
   else for (const f of operatorFor(c).fields(c)) {
       const v = read(ctx.profile, f);
       // A range whose ends meet is the point it names.
-      if (v === undefined || (isRange(v) && v.min !== v.max)) out.add(f);
+      if ((v === undefined || (isRange(v) && v.min !== v.max)) && !isMoot(ctx.profile, f, c.measure)) out.add(f);
     }
 }
 

@@ -4,6 +4,7 @@ import { factDomain, factKey, type Domain, type FactRef } from '../engine/index.
 import { factRef } from '../policy/terms.js';
 import { operatorFor, regionCondition, type SqlKit } from '../ops/index.js';
 import { fieldInfo } from '../profile/fields.js';
+import { implicationsOf, mootFor, type Implication } from '../profile/implications.js';
 import type { Amount, Condition, LeafCondition, NumberValue, Policy, Value } from '../policy/schema.js';
 import { dialectOf, type Dialect, type DialectName, type SqlType } from './dialect.js';
 import { jsonColumns, registerColumn, type RegisterColumn } from './layout.js';
@@ -141,20 +142,48 @@ class Query {
     return !this.opts.columns || this.opts.columns.includes(c.name);
   }
 
-  /** A register column as read in the `g` CTE (src) or after it (g). */
+  /** A register column as read in the `g` CTE (src) or after it (g), with what other answers imply (profile/implications.ts). */
   column(field: string, at: string): { col: RegisterColumn; value: string; none: string | null } {
     const col = registerColumn(field);
     if (!col) throw new Unsupported('field_type', at, `"${field}" is not a register column`);
-    if (!this.present(col)) return { col, value: `CAST(NULL AS ${this.d.type(col.type)})`, none: null };
-    return { col, value: `src.${this.d.quote(col.name)}`, none: col.none ? `src.${this.d.quote(col.none)}` : null };
+    const raw = this.raw(col, 'src.');
+    const implied = implicationsOf(field);
+    if (implied.length === 0) return { col, ...raw };
+    let { value, none } = raw;
+    const set = implied.filter((i) => i.value !== null);
+    if (set.length) {
+      const cases = set.map((i) => `WHEN ${this.holds(i.when, 'src.')} THEN ${this.b.bind(i.value, col.type === 'list' ? 'text' : col.type)}`).join(' ');
+      value = `COALESCE(${value}, (CASE ${cases} END))`;
+    }
+    const cleared = implied.filter((i) => i.value === null);
+    if (cleared.length && col.none) {
+      const when = cleared.map((i) => this.holds(i.when, 'src.')).join(' OR ');
+      none = `(CASE WHEN ${value} IS NULL AND ${none ?? 'NULL'} IS NULL AND (${when}) THEN ${this.d.true} ELSE ${none ?? 'NULL'} END)`;
+    }
+    return { col, value, none };
   }
 
-  /** True when the field is unanswered (neither a value nor a known "none"), read after the CTE. */
-  unanswered(field: string): string {
+  private raw(col: RegisterColumn, prefix: string): { value: string; none: string | null } {
+    if (!this.present(col)) return { value: `CAST(NULL AS ${this.d.type(col.type)})`, none: null };
+    return { value: `${prefix}${this.d.quote(col.name)}`, none: col.none ? `${prefix}${this.d.quote(col.none)}` : null };
+  }
+
+  /** An implication's (or a moot field's) condition on a raw column, NULL-safe: false when that column is unanswered. */
+  private holds(when: Implication['when'], prefix: string): string {
+    const col = registerColumn(when.field)!;
+    const v = this.raw(col, prefix).value;
+    if ('is' in when) return `COALESCE(${v} = ${this.b.bind(when.is, typeof when.is === 'number' ? 'number' : 'text')}, ${this.d.false})`;
+    return `COALESCE(NOT ${this.d.listOverlaps(v, [this.b.bind(when.lacks, 'text')])}, ${this.d.false})`;
+  }
+
+  /** True when the field is unanswered (neither a value, a known "none" nor implied) and can matter to a leaf reading it through `measure`, read after the CTE. */
+  unanswered(field: string, measure?: string): string {
     const col = registerColumn(field)!;
-    if (!this.present(col)) return this.d.true;
+    const moot = mootFor(field, measure);
+    const settled = [...implicationsOf(field).map((i) => i.when), ...(moot ? [moot] : [])].map((w) => ` AND NOT ${this.holds(w, '')}`).join('');
+    if (!this.present(col)) return settled ? `(${this.d.true}${settled})` : this.d.true;
     const q = this.d.quote(col.name);
-    return col.none ? `(${q} IS NULL AND NOT COALESCE(${this.d.quote(col.none)}, ${this.d.false}))` : `(${q} IS NULL)`;
+    return col.none ? `(${q} IS NULL AND NOT COALESCE(${this.d.quote(col.none)}, ${this.d.false})${settled})` : `(${q} IS NULL${settled})`;
   }
 
   fact(ref: FactRef, at: string): Fact {
@@ -341,7 +370,7 @@ class PolicyCompiler {
       return { sql, missing };
     }
     const { sql, inputs } = this.leaf(c, at);
-    if (this.q.opts.missing) for (const f of inputs) missing.set(f, `(${sql} IS NULL AND ${this.q.unanswered(f)})`);
+    if (this.q.opts.missing) for (const f of inputs) missing.set(f, `(${sql} IS NULL AND ${this.q.unanswered(f, c.measure)})`);
     return { sql, missing };
   }
 

@@ -31,11 +31,11 @@ describe('recommend on the seed people', () => {
     expect(r.map(row)).toEqual([
       ['jz-graduate-subsidy', 'eligible', 0.125],
       ['cn-guarantee-loan-individual', 'unknown', 0.1438],
-      ['cn-tax-relief-key-groups', 'unknown', 0.045],
     ]);
-    // The loan matches a stated need (financing); the tax relief does not, though it is worth more.
     expect(r[1]!.breakdown.need).toBe(1);
-    expect(r[2]!.breakdown).toMatchObject({ need: 0, value: 0.18, certainty: 0.5 });
+    // He graduated in 2021, registered in 2024, and is neither poverty-alleviated nor among the
+    // registered unemployed (his groups say so): the key-groups tax relief is settled as not his.
+    expect(rank('seed-huang-lixing', { nearMisses: true }).find((x) => x.policyId === 'cn-tax-relief-key-groups')?.status).toBe('ineligible');
   });
 
   it('ranks unknown policies by certainty × value when nothing else differs (周益宝)', () => {
@@ -52,7 +52,7 @@ describe('recommend on the seed people', () => {
     const withMisses = rank('seed-yin-zebao', { nearMisses: true });
     const misses = withMisses.filter((r) => r.status === 'ineligible');
     expect(misses.map((r) => [r.policyId, r.score, r.nearMiss!.changes.map((c) => c.text)])).toEqual([
-      ['cn-tax-relief-key-groups', 0, ['待回答：失业登记日期', '经营主体类型需为个体工商户']],
+      ['cn-tax-relief-key-groups', 0, ['待回答：毕业日期', '经营主体类型需为个体工商户']],
       ['kz-industry-award', 0, ['在职职工人数再增加10人即可达到30人']],
     ]);
   });
