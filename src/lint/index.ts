@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { parsePolicies, type PolicySource } from '../policy/parse.js';
+import { parseOverlays, parsePolicies, type PolicySource } from '../policy/parse.js';
+import { isOverlayDocument, linkOverlays, type PolicyOverlay } from '../policy/overlay.js';
 import { PolicyValidationError } from '../policy/errors.js';
 import type { Policy } from '../policy/schema.js';
 import { catalogueFindings, policyFindings } from './catalogue.js';
@@ -7,6 +8,7 @@ import { provenanceFindings } from './provenance.js';
 import { fieldFindings } from './fields.js';
 import { intervalFindings } from './intervals.js';
 import { locator, type Locator } from './locate.js';
+import { overlayFindings } from './overlays.js';
 import type { Finding, LintFinding, LintOptions } from './types.js';
 
 export type { LintFinding, LintOptions } from './types.js';
@@ -25,6 +27,8 @@ export function lintSources(sources: readonly PolicySource[], o: LintOptions): L
   const out: LintFinding[] = [];
   const policies: Policy[] = [];
   const where = new Map<Policy, { file: string; at: Locator }>();
+  const overlays: PolicyOverlay[] = [];
+  const overlayAt = new Map<PolicyOverlay, Locator>();
   for (const src of sources) {
     const at = locator(src.text);
     const place = (f: Finding): LintFinding => ({ ...f, file: src.name, ...at(f.path) });
@@ -37,6 +41,12 @@ export function lintSources(sources: readonly PolicySource[], o: LintOptions): L
     const id = data && typeof data === 'object' && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
     out.push(...fieldFindings(data, id).map(place));
     try {
+      if (isOverlayDocument(data)) {
+        // Linked to their policies once every file is read.
+        overlays.push(...parseOverlays([src]));
+        overlayAt.set(overlays.at(-1)!, at);
+        continue;
+      }
       const [p] = parsePolicies([src]);
       if (p) {
         policies.push(p);
@@ -48,6 +58,9 @@ export function lintSources(sources: readonly PolicySource[], o: LintOptions): L
       out.push(...e.issues.map((i) => ({ severity: 'error' as const, policyId: id, ...i })));
     }
   }
+  const linked = linkOverlays(policies, overlays);
+  for (const { overlay, ...f } of [...linked.issues.map((i) => ({ severity: 'error' as const, policyId: i.overlay.id, ...i })), ...linked.policies.flatMap(overlayFindings)])
+    out.push({ ...f, file: overlay.file, ...overlayAt.get(overlay)!(f.path) });
   for (const f of catalogueFindings(policies)) {
     const w = where.get(policies.find((p) => p.id === f.policyId)!)!;
     out.push({ ...f, file: w.file, ...w.at(f.path) });

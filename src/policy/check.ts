@@ -222,6 +222,30 @@ export function checkConditionTree(c: Condition, path: Path, params: ReadonlySet
   return issues;
 }
 
+/**
+ * A parameter regions may set (`localRange`) takes its value from the person's region, so only the
+ * amount may read it: a condition on it would make the verdict hang on the region.
+ */
+function checkLocalParams(p: Policy, issues: Issue[]): void {
+  const local = new Set(Object.keys(p.parameters).filter((k) => p.parameters[k]!.localRange));
+  for (const name of local) {
+    const r = p.parameters[name]!.localRange!;
+    if ((r.minTimes ?? 1) > r.maxTimes) issues.push({ path: ['parameters', name, 'localRange'], code: 'inverted_range', message: `minTimes ${r.minTimes ?? 1} is above maxTimes ${r.maxTimes}` });
+  }
+  if (!local.size) return;
+  const walk = (x: unknown, path: Path, inCondition: boolean): void => {
+    if (x === null || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (inCondition && typeof o.param === 'string' && local.has(o.param)) {
+      issues.push({ path, code: 'local_parameter_in_condition', message: `"${o.param}" is set by regions (localRange); only the amount may read it` });
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) walk(v, [...path, Array.isArray(x) ? Number(k) : k], inCondition || k === 'when');
+  };
+  walk(p.eligibility, ['eligibility'], true);
+  if (p.amount) walk(p.amount, ['amount'], false);
+}
+
 /** What the schema cannot see: fields, operators against field types, parameters, regions, windows. */
 export function checkPolicy(p: Policy): Issue[] {
   const issues: Issue[] = checkScope(p);
@@ -247,5 +271,6 @@ export function checkPolicy(p: Policy): Issue[] {
   issues.push(...tree);
   if (tree.some((i) => i.code === 'too_many_conditions')) return issues;
   if (p.amount) checkAmount(p.amount, ['amount'], p, issues);
+  checkLocalParams(p, issues);
   return issues;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isIsoDate } from '../core/dates.js';
 import { checkPolicy } from './check.js';
 import { PolicyValidationError, type PolicyIssue } from './errors.js';
+import { checkOverlay, isOverlayDocument, linkOverlays, OverlaySchema, type PolicyOverlay } from './overlay.js';
 import { LIMITS, PolicySchema, type Policy } from './schema.js';
 
 /** The text of one rule file and a name for messages. */
@@ -127,16 +128,18 @@ export interface DocumentKind<T extends { id: string }> {
   schema: z.ZodType<Omit<T, 'file'>>;
   /** Semantic checks the schema cannot express; paths are relative to the document. */
   check: (value: Omit<T, 'file'>) => Omit<PolicyIssue, 'file' | 'line' | 'column'>[];
+  /** Another kind for documents that are not of this one (overlay files among policies). */
+  pick?: (data: unknown) => DocumentKind<T> | undefined;
 }
 
 interface Parsed<T> {
   items: T[];
   issues: PolicyIssue[];
-  /** Where each document's id sits, for duplicate reports. */
-  idAt: Map<T, () => Located>;
+  /** Where a path of each document sits, for reports after parsing (duplicate ids, links). */
+  at: Map<T, (path: (string | number)[]) => Located>;
 }
 
-function parseOne<T extends { id: string; file?: string | undefined }>(src: PolicySource, kind: DocumentKind<T>, out: Parsed<T>): void {
+function parseOne<T extends { id: string; file?: string | undefined }>(src: PolicySource, docKind: DocumentKind<T>, out: Parsed<T>): void {
   const file = src.name;
   const syntax = /\.json$/i.test(file) ? 'json_syntax' : 'yaml_syntax';
   if (src.text.length > LIMITS.maxFileBytes) {
@@ -194,6 +197,7 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
     out.issues.push({ file, ...locate(doc, lc, deepAt), path: deepAt, code: 'too_deep', message: `the rule nests deeper than ${LIMITS.maxDocumentDepth} levels` });
     return;
   }
+  const kind = docKind.pick?.(data) ?? docKind;
   const r = kind.schema.safeParse(data);
   if (!r.success) {
     for (const i of zodIssues(r.error, data)) {
@@ -208,8 +212,8 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
   if (semantic.length) return;
   const item = Object.freeze({ ...r.data, file }) as unknown as T;
   out.items.push(item);
-  // Only a duplicate id needs its position.
-  out.idAt.set(item, () => locate(doc, lc, ['id']));
+  // Positions are found only for what is reported.
+  out.at.set(item, (path) => locate(doc, lc, path));
 }
 
 /**
@@ -217,19 +221,33 @@ function parseOne<T extends { id: string; file?: string | undefined }>(src: Poli
  * `PolicyValidationError` listing every problem in every file, each with file, line and column.
  */
 export function parseDocuments<T extends { id: string; file?: string | undefined }>(sources: readonly PolicySource[], kind: DocumentKind<T>): T[] {
-  const out: Parsed<T> = { items: [], issues: [], idAt: new Map() };
-  for (const src of sources) parseOne(src, kind, out);
-  const first = new Map<string, T>();
-  for (const p of out.items) {
-    const prev = first.get(p.id);
-    if (prev) out.issues.push({ file: p.file, ...out.idAt.get(p)?.(), path: ['id'], code: 'duplicate_id', message: `id "${p.id}" is also used in ${prev.file}` });
-    else first.set(p.id, p);
-  }
+  const out = collect(sources, kind);
   if (out.issues.length) throw new PolicyValidationError(out.issues);
   return out.items;
 }
 
+function collect<T extends { id: string; file?: string | undefined }>(sources: readonly PolicySource[], kind: DocumentKind<T>): Parsed<T> {
+  const out: Parsed<T> = { items: [], issues: [], at: new Map() };
+  for (const src of sources) parseOne(src, kind, out);
+  const first = new Map<string, T>();
+  for (const p of out.items) {
+    const prev = first.get(p.id);
+    if (prev) out.issues.push({ file: p.file, ...out.at.get(p)?.(['id']), path: ['id'], code: 'duplicate_id', message: `id "${p.id}" is also used in ${prev.file}` });
+    else first.set(p.id, p);
+  }
+  return out;
+}
+
 const POLICY_KIND: DocumentKind<Policy> = { schema: PolicySchema as unknown as z.ZodType<Omit<Policy, 'file'>>, check: (p) => checkPolicy(p as Policy) };
+const OVERLAY_KIND: DocumentKind<PolicyOverlay> = { schema: OverlaySchema as unknown as z.ZodType<Omit<PolicyOverlay, 'file'>>, check: checkOverlay };
+/** Policies, and overlay files (those with `overlays:`) among them. */
+const RULE_KIND = { ...POLICY_KIND, pick: (data: unknown) => (isOverlayDocument(data) ? OVERLAY_KIND : undefined) } as unknown as DocumentKind<Policy | PolicyOverlay>;
+const isOverlay = (x: Policy | PolicyOverlay): x is PolicyOverlay => typeof x.overlays === 'string';
+
+/** Parses overlay files alone, without linking them to their policies (lint reads files one by one). */
+export function parseOverlays(sources: readonly PolicySource[]): PolicyOverlay[] {
+  return parseDocuments(sources, OVERLAY_KIND);
+}
 
 /**
  * Parses and validates rule files (YAML or JSON). Throws one `PolicyValidationError` listing every
@@ -239,5 +257,10 @@ const POLICY_KIND: DocumentKind<Policy> = { schema: PolicySchema as unknown as z
  * const policies = parsePolicies([{ name: 'loan.yaml', text: yamlText }]);
  */
 export function parsePolicies(sources: readonly PolicySource[]): Policy[] {
-  return parseDocuments(sources, POLICY_KIND);
+  const out = collect(sources, RULE_KIND);
+  const policies = out.items.filter((x): x is Policy => !isOverlay(x));
+  const linked = linkOverlays(policies, out.items.filter(isOverlay));
+  for (const { overlay, ...i } of linked.issues) out.issues.push({ file: overlay.file, ...out.at.get(overlay)?.(i.path), ...i });
+  if (out.issues.length) throw new PolicyValidationError(out.issues);
+  return linked.policies;
 }

@@ -67,21 +67,37 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy((): z.ZodType<Amount> =>
   ]) as unknown as z.ZodType<Amount>,
 );
 
+/** One dated step of a parameter: from `from` on, `value` applies (until a later step). */
+export const ParameterStep = z.strictObject({
+  from: IsoDate,
+  /** `null`: from this date the documents set no figure (usable only as a per-unit cap, which then binds nothing). */
+  value: z.number().finite().nullable(),
+  /** The document and clause that set this value (`财金〔2023〕75号 第九条`). */
+  source: z.string().max(LIMITS.maxText).optional(),
+});
+
+/**
+ * The range within which provinces (or cities) may fix a national figure for their regions, as
+ * multiples of the national value in force: "最高可上浮20%" is `{ maxTimes: 1.2 }`. Overlay files
+ * (`overlays:`) fix it; where none covers the person's region the amount spans the whole range.
+ */
+export const LocalRangeSchema = z.strictObject({
+  minTimes: z.number().finite().min(0).max(100).optional(),
+  maxTimes: z.number().finite().min(0).max(100),
+  /** The clause that lets the regions set the figure. */
+  clause: z.string().min(1).max(200).optional(),
+});
+export type LocalRange = z.infer<typeof LocalRangeSchema>;
+
 /** A value that changes with the documents: the entry with the latest `from` on or before `asOf` applies. */
 export const ParameterSchema = z.strictObject({
   unit: unit,
   description: Text.optional(),
   /** When the latest value was last confirmed still in force (lint counts staleness from here). */
   reviewed: IsoDate.optional(),
-  values: list(
-    z.strictObject({
-      from: IsoDate,
-      /** `null`: from this date the documents set no figure (usable only as a per-unit cap, which then binds nothing). */
-      value: z.number().finite().nullable(),
-      /** The document and clause that set this value (`财金〔2023〕75号 第九条`). */
-      source: z.string().max(LIMITS.maxText).optional(),
-    }),
-  ).min(1),
+  values: list(ParameterStep).min(1),
+  /** Regions may fix the figure within this range (see `LocalRangeSchema`); only amounts may read such a parameter. */
+  localRange: LocalRangeSchema.optional(),
 });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
@@ -105,9 +121,63 @@ export const CaseSchema = z.strictObject({
     amount: z.strictObject({ min: z.number(), max: z.number(), unit: z.string().optional() }).nullable().optional(),
     missing: z.array(FieldPath).optional(),
     reasons: z.array(z.strictObject({ path: z.string(), status: z.enum(['pass', 'fail', 'unknown']) })).optional(),
+    /** Words the amount's basis must contain (`重庆市`, `全国幅度`): which region's figure applied. */
+    amountBasis: z.string().min(1).max(80).optional(),
   }),
 });
 export type PolicyCase = z.infer<typeof CaseSchema>;
+
+/** Where a rule comes from: the document cited, what was checked and when. */
+export const SourceSchema = z.strictObject({
+  title: z.string().min(1).max(LIMITS.maxText),
+  issuer: z.string().max(200).optional(),
+  date: IsoDate.optional(),
+  url: z.string().url().max(500).optional(),
+  note: z.string().max(LIMITS.maxText).optional(),
+  /** Every document the rule draws on, oldest first: what a reader needs to check it. */
+  documents: list(
+    z.strictObject({
+      /** The document number as issued (财金〔2023〕75号, 公告2023年第15号). */
+      number: z.string().min(1).max(120),
+      title: z.string().min(1).max(LIMITS.maxText),
+      issuer: z.string().max(200).optional(),
+      /** Issued on. */
+      date: IsoDate.optional(),
+      /** In force from, when it differs from the issue date. */
+      effective: IsoDate.optional(),
+      url: z.string().url().max(500).optional(),
+    }),
+  ).optional(),
+  /** When the rule was last checked against its documents (lint asks again after a year). */
+  reviewed: IsoDate.optional(),
+});
+
+/**
+ * A provincial or local rule file that fixes, for its regions, parameters a national rule lets
+ * regions set (`localRange`): 公告2023年第15号's 20000元 a year, raised to 24000元 by a province.
+ *
+ * @example
+ * OverlaySchema.parse({ id: 'cq-key-groups-cap', overlays: 'cn-tax-relief-key-groups', regions: ['500000'],
+ *   source: { title: '…' }, parameters: { annualCap: { values: [{ from: '2023-01-01', value: 24000 }] } } })
+ */
+export const OverlaySchema = z.strictObject({
+  id: Identifier,
+  /** The id of the policy whose parameters the file fixes. */
+  overlays: Identifier,
+  title: Text.optional(),
+  /** Illustrative figures, not taken from the region's notice. */
+  sample: z.boolean().default(false),
+  source: SourceSchema,
+  /** GB/T 2260 codes the figures hold for; a more local overlay wins over a provincial one. */
+  regions: list(RegionCode).min(1),
+  parameters: z.record(ParamName, z.strictObject({ reviewed: IsoDate.optional(), values: list(ParameterStep).min(1) })),
+});
+
+/** A validated overlay file. */
+export type PolicyOverlay = z.output<typeof OverlaySchema> & {
+  /** File the overlay came from, when loaded from one. */
+  readonly file?: string | undefined;
+};
 
 /**
  * The rule-file schema of one policy (ids, dated parameters, conditions, amount, provenance, cases).
@@ -122,29 +192,7 @@ export const PolicySchema = z.strictObject({
   summary: Text.optional(),
   /** Illustrative rule, not official text. */
   sample: z.boolean().default(false),
-  source: z.strictObject({
-    title: z.string().min(1).max(LIMITS.maxText),
-    issuer: z.string().max(200).optional(),
-    date: IsoDate.optional(),
-    url: z.string().url().max(500).optional(),
-    note: z.string().max(LIMITS.maxText).optional(),
-    /** Every document the rule draws on, oldest first: what a reader needs to check it. */
-    documents: list(
-      z.strictObject({
-        /** The document number as issued (财金〔2023〕75号, 公告2023年第15号). */
-        number: z.string().min(1).max(120),
-        title: z.string().min(1).max(LIMITS.maxText),
-        issuer: z.string().max(200).optional(),
-        /** Issued on. */
-        date: IsoDate.optional(),
-        /** In force from, when it differs from the issue date. */
-        effective: IsoDate.optional(),
-        url: z.string().url().max(500).optional(),
-      }),
-    ).optional(),
-    /** When the rule was last checked against its documents (lint asks again after a year). */
-    reviewed: IsoDate.optional(),
-  }),
+  source: SourceSchema,
   /** GB/T 2260 codes; empty means nationwide. */
   regions: list(RegionCode).default([]),
   validFrom: IsoDate.nullable().default(null),
@@ -176,6 +224,8 @@ export const PolicySchema = z.strictObject({
 export type Policy = z.output<typeof PolicySchema> & {
   /** File the policy came from, when loaded from one. */
   readonly file?: string | undefined;
+  /** Regional figures for its `localRange` parameters, from overlay files (see overlay.ts). */
+  readonly overlays?: readonly PolicyOverlay[] | undefined;
 };
 /** A policy as written in a rule file, before defaults. */
 export type PolicyInput = z.input<typeof PolicySchema>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { policyJsonSchema, SCHEMA_FILE } from '../../scripts/gen-schema.js';
+import { OVERLAY_SCHEMA_FILE, overlayJsonSchema, policyJsonSchema, SCHEMA_FILE } from '../../scripts/gen-schema.js';
 import { filesUnder, ROOT } from '../helpers/rules.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -63,12 +63,15 @@ function validate(root: Schema, schema: Schema, v: Json, at: string, out: string
 
 const committed = readFileSync(SCHEMA_FILE, 'utf8');
 const schema = JSON.parse(committed) as Schema;
+const overlaySchema = JSON.parse(readFileSync(OVERLAY_SCHEMA_FILE, 'utf8')) as Schema;
 // Project files under rules/projects/ follow their own schema.
 const ruleFiles = filesUnder(`${ROOT}/rules`, /\.ya?ml$/).filter((f) => !/[\\/]rules[\\/]projects[\\/]/.test(f));
+const policyFiles = ruleFiles.filter((f) => !/^overlays:/m.test(readFileSync(f, 'utf8')));
 
 describe('the JSON Schema for rule files', () => {
   it('is in sync with PolicySchema (run `npm run gen:schema` after changing the rule language)', () => {
     expect(committed).toBe(policyJsonSchema());
+    expect(readFileSync(OVERLAY_SCHEMA_FILE, 'utf8')).toBe(overlayJsonSchema());
   });
 
   it('describes an object with the required top-level keys', () => {
@@ -80,9 +83,12 @@ describe('the JSON Schema for rule files', () => {
 
   it.each(ruleFiles.map((f) => [relative(ROOT, f), f] as const))('%s validates against it and points at it', (_name, file) => {
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../policy.schema.json');
+    const data = parseYaml(text) as Json;
+    // Overlay files (a region's figures for a national rule) have a schema of their own.
+    const overlay = typeof data === 'object' && data !== null && 'overlays' in data;
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../${overlay ? 'overlay' : 'policy'}.schema.json`);
     const errors: string[] = [];
-    validate(schema, schema, parseYaml(text) as Json, '', errors);
+    validate(overlay ? overlaySchema : schema, overlay ? overlaySchema : schema, data, '', errors);
     expect(errors).toEqual([]);
   });
 
@@ -92,7 +98,7 @@ describe('the JSON Schema for rule files', () => {
     ['a kind outside the list', { kind: 'gift' }, '/kind'],
     ['a region that is not six digits', { regions: ['5306'] }, '/regions/0'],
   ])('rejects %s', (_what, change, expected) => {
-    const base = parseYaml(readFileSync(ruleFiles[0]!, 'utf8')) as Record<string, Json>;
+    const base = parseYaml(readFileSync(policyFiles[0]!, 'utf8')) as Record<string, Json>;
     const errors: string[] = [];
     validate(schema, schema, { ...base, ...change } as Json, '', errors);
     expect(errors.join('\n')).toContain(expected);
