@@ -25,34 +25,51 @@ function union(a: AmountRange | null, b: AmountRange | null): AmountRange | null
   return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), unit: a.unit };
 }
 
-function num(v: NumberValue, scope: CompileScope): (p: ArrayLike<number>) => number {
+/** Which end of the range of a parameter regions may set (see params.ts) an amount is computed at. */
+type End = 0 | 1;
+
+function numAt(v: NumberValue, scope: CompileScope, end: End): (p: ArrayLike<number>) => number {
   const o = toOperand(v, 'number', scope);
   if ('lit' in o) {
     const x = o.lit as number;
     return () => x;
   }
-  const { param, times } = o;
+  const { times } = o;
+  const param = o.param + (end && scope.localSlots?.has(o.param) ? 1 : 0);
   return (p) => (p[param] as number) * times;
 }
 
-export function compileAmount(a: Amount, scope: CompileScope, at: string, inherited = 'CNY'): AmountFn {
+/**
+ * A compiled amount. Where it reads parameters regions may set, it is the span of the amounts at
+ * the low and the high end of their ranges (one figure where an overlay fixed it): amounts grow
+ * with their figures, so the two ends bound every figure between.
+ */
+export function compileAmount(a: Amount, scope: CompileScope, at: string): AmountFn {
+  const lo = compileAt(a, scope, at, 'CNY', 0);
+  if (!scope.localSlots?.size) return lo;
+  const hi = compileAt(a, scope, at, 'CNY', 1);
+  return (f, p) => union(lo(f, p), hi(f, p));
+}
+
+function compileAt(a: Amount, scope: CompileScope, at: string, inherited: string, end: End): AmountFn {
   const unit = a.unit ?? inherited;
+  const num = (v: NumberValue) => numAt(v, scope, end);
   switch (a.kind) {
     case 'fixed': {
-      const v = num(a.value, scope);
+      const v = num(a.value);
       const floor = a.upTo ? () => 0 : v;
       return (_f, p) => range(floor(p), v(p), unit);
     }
     case 'range': {
-      const lo = num(a.min, scope);
-      const hi = num(a.max, scope);
+      const lo = num(a.min);
+      const hi = num(a.max);
       return (_f, p) => range(lo(p), hi(p), unit);
     }
     case 'per-unit': {
-      const rate = num(a.rate, scope);
+      const rate = num(a.rate);
       // Without a cap, an unanswered quantity bounds nothing yet: the option adds no range.
       // A cap whose parameter is not yet in force (NaN) binds nothing either.
-      const capOf = a.cap === undefined ? () => Number.NaN : num(a.cap, scope);
+      const capOf = a.cap === undefined ? () => Number.NaN : num(a.cap);
       const slot = scope.facts.slot({ field: a.quantity });
       const upTo = !!a.upTo;
       return (f, p) => {
@@ -72,8 +89,8 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
       };
     }
     case 'per-year': {
-      const perYear = num(a.perYear, scope);
-      const years = num(a.years, scope);
+      const perYear = num(a.perYear);
+      const years = num(a.years);
       const upTo = !!a.upTo;
       return (_f, p) => {
         const x = perYear(p) * years(p);
@@ -81,7 +98,7 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
       };
     }
     case 'sum': {
-      const parts = a.of.map((x, i) => compileAmount(x, scope, `${at}.of.${i}`, unit));
+      const parts = a.of.map((x, i) => compileAt(x, scope, `${at}.of.${i}`, unit, end));
       return (f, p) => {
         let min = 0;
         let max = 0;
@@ -98,10 +115,10 @@ export function compileAmount(a: Amount, scope: CompileScope, at: string, inheri
       // First matching option wins; an unknown `when` keeps both it and what follows possible.
       const options = a.options.map((o, i) => ({
         when: compileCondition(o.when, scope, `${at}.options.${i}.when`).verdict,
-        amount: compileAmount(o.amount, scope, `${at}.options.${i}.amount`, unit),
+        amount: compileAt(o.amount, scope, `${at}.options.${i}.amount`, unit, end),
         skipUnknown: o.ifUnknown === 'skip',
       }));
-      const otherwise = a.otherwise ? compileAmount(a.otherwise, scope, `${at}.otherwise`, unit) : null;
+      const otherwise = a.otherwise ? compileAt(a.otherwise, scope, `${at}.otherwise`, unit, end) : null;
       return (f, p) => {
         let acc: AmountRange | null = null;
         for (const o of options) {

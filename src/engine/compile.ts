@@ -51,6 +51,8 @@ export interface CompileScope {
   params: ParamTable;
   /** Parameter name → global slot, for the policy being compiled. */
   paramSlots: ReadonlyMap<string, number>;
+  /** Slots of the parameters regions may set (each a low slot with its high end next to it). */
+  localSlots?: ReadonlySet<number> | undefined;
 }
 
 export function toOperand(value: Value, domain: Domain, scope: CompileScope): Operand {

@@ -19,6 +19,11 @@ export interface Evaluation {
   readonly amount?: AmountRange;
   /** `amount` for people, in the requested locale: "最高30万元", "up to CNY 300,000". */
   readonly amountText?: string;
+  /**
+   * Which figure the amount rests on where a national rule lets regions set it: the region's
+   * ("重庆市：每户每年扣减限额2.4万元") or the national range when none covers the person's region.
+   */
+  readonly amountBasis?: string;
 }
 
 /** The empty list results share. */
@@ -28,7 +33,9 @@ export const NONE: readonly never[] = Object.freeze([]);
  * The one place an Evaluation is made, so every path (explain, verdict, shared, rebuilt from a
  * worker's codes) gives the same keys in the same order, `amount` and `amountText` only when there is one.
  */
-export function evaluation(policy: Pick<Policy, 'id' | 'title'>, locale: Locale, status: Status, missing: readonly string[], reasons: readonly Reason[], amount: AmountRange | null | undefined): Evaluation {
+export function evaluation(policy: Pick<Policy, 'id' | 'title'>, locale: Locale, status: Status, missing: readonly string[], reasons: readonly Reason[], amount: AmountRange | null | undefined, amountBasis?: string): Evaluation {
   const title = pick(policy.title, locale);
-  return amount ? { policyId: policy.id, title, status, missing, reasons, amount, amountText: formatRangeCached(amount, locale) } : { policyId: policy.id, title, status, missing, reasons };
+  if (!amount) return { policyId: policy.id, title, status, missing, reasons };
+  const amountText = formatRangeCached(amount, locale);
+  return amountBasis === undefined ? { policyId: policy.id, title, status, missing, reasons, amount, amountText } : { policyId: policy.id, title, status, missing, reasons, amount, amountText, amountBasis };
 }

@@ -9,6 +9,7 @@ import { cacheSlot as slotOf, MatcherContext, type CacheSlot as Slot } from './c
 import { evaluation, NONE, type Evaluation } from './evaluation.js';
 import { missingInto, type CompiledNode } from './compile.js';
 import { explain } from './explain.js';
+import { amountBasis } from './basis.js';
 import { FactTable } from './facts.js';
 import { ParamTable } from './params.js';
 import { compilePolicy, inForce, type CompiledPolicy } from './policy.js';
@@ -166,7 +167,7 @@ export class MatcherCore {
     const status = triToStatus(t);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
     const reasons = explain(cp.root, f, p, locale);
-    return evaluation(cp.policy, locale, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p));
+    return evaluation(cp.policy, locale, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p), amountBasis(cp, this.params, p, locale));
   }
 
   /** Field paths whose answers could settle an unknown verdict, in rule order. */
@@ -193,7 +194,7 @@ export class MatcherCore {
     if (t === F) return this.shared.ineligible(cp, locale);
     if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p, locale);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
-    return evaluation(cp.policy, locale, triToStatus(t), missing, NONE, this.amountOf(cp, f, p));
+    return evaluation(cp.policy, locale, triToStatus(t), missing, NONE, this.amountOf(cp, f, p), amountBasis(cp, this.params, p, locale));
   }
 
   /**
@@ -206,7 +207,7 @@ export class MatcherCore {
    */
   verdicts(profile: Profile, day: number, visit: (cp: CompiledPolicy, t: Tri, facts: readonly unknown[], params: ArrayLike<number>) => void): void {
     const f = this.facts.fill(profile, day, this.scratch);
-    const p = this.params.at(day);
+    const p = this.params.at(day, profile.regionCode);
     const pool = this.candidates(profile.regionCode, day);
     if (profile.regionCode === undefined) {
       for (let i = 0; i < pool.length; i++) visit(pool[i]!, pool[i]!.root.verdict(f, p), f, p);
@@ -242,7 +243,7 @@ export class MatcherCore {
     const out = new Map<string, Evaluation>();
     const applicable = this.candidates(profile.regionCode, day);
     const f = this.facts.fill(profile, day, this.explainScratch);
-    const p = this.params.at(day);
+    const p = this.params.at(day, profile.regionCode);
     for (const id of policyIds) {
       const cp = this.byId.get(id);
       if (cp && applicable.includes(cp)) out.set(id, this.evaluateCompiled(cp, f, p, locale, true));
@@ -256,8 +257,9 @@ export class MatcherCore {
     const explainIt = (opts.mode ?? 'explain') === 'explain';
     // Results never keep the fact array, so one scratch array serves every call.
     const f = this.facts.fill(profile, day, this.scratch);
-    const p = this.params.at(day);
     const region = profile.regionCode;
+    // Figures regions may set are those of the profile's region (the national range when unknown).
+    const p = this.params.at(day, region);
     const applicable = this.candidates(region, day);
     const pool = opts.scope === 'all' ? this.candidates(undefined, day) : applicable;
     const out: Evaluation[] = new Array(pool.length);

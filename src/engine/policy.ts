@@ -1,7 +1,7 @@
 import { contentHash } from '../core/hash.js';
 import { dayOf } from '../core/dates.js';
 import { regionPrefix } from '../regions/codes.js';
-import type { Policy } from '../policy/schema.js';
+import type { Parameter, Policy } from '../policy/schema.js';
 import { compileAmount, type AmountFn } from './amount.js';
 import { compileEligibility, type CompiledNode } from './compile.js';
 import type { FactTable } from './facts.js';
@@ -26,12 +26,29 @@ export interface CompiledPolicy {
   /** Content hash of the rule, so a changed rule can be told from an unchanged one. */
   readonly hash: string;
   readonly paramSlots: ReadonlyMap<string, number>;
+  /** Parameters regions may set that the amount reads: the amount then depends on the region. */
+  readonly local: readonly { readonly name: string; readonly slot: number; readonly param: Parameter }[];
+}
+
+/** Names of the parameters an amount reads. */
+function paramsRead(x: unknown, out = new Set<string>()): Set<string> {
+  if (x !== null && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    if (typeof o.param === 'string') out.add(o.param);
+    else for (const v of Object.values(o)) paramsRead(v, out);
+  }
+  return out;
 }
 
 export function compilePolicy(policy: Policy, index: number, facts: FactTable, params: ParamTable): CompiledPolicy {
   const paramSlots = new Map<string, number>();
   for (const [name, param] of Object.entries(policy.parameters)) paramSlots.set(name, params.add(param));
-  const scope = { facts, params, paramSlots };
+  const read = paramsRead(policy.amount);
+  const local = Object.entries(policy.parameters)
+    .filter(([name, param]) => param.localRange && read.has(name))
+    .map(([name, param]) => ({ name, slot: paramSlots.get(name)!, param }));
+  for (const overlay of policy.overlays ?? []) for (const name of Object.keys(overlay.parameters)) params.addOverlay(overlay, name, paramSlots.get(name)!);
+  const scope = { facts, params, paramSlots, localSlots: new Set(local.map((l) => l.slot)) };
   const root = compileEligibility(policy, scope);
   let hash: string | undefined;
   return {
@@ -40,7 +57,8 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
     root,
     withinRegion: policy.regions.length ? root.children[1]!.verdict : root.verdict,
     amount: policy.amount ? compileAmount(policy.amount, scope, 'amount') : null,
-    amountIsConstant: !!policy.amount && ['fixed', 'range', 'per-year'].includes(policy.amount.kind),
+    // An amount that reads a figure regions may set depends on the region, as on an answer.
+    amountIsConstant: !!policy.amount && local.length === 0 && ['fixed', 'range', 'per-year'].includes(policy.amount.kind),
     from: policy.validFrom ? dayOf(policy.validFrom) : Number.NEGATIVE_INFINITY,
     to: lastDay(policy) !== null ? dayOf(lastDay(policy)!) : Number.POSITIVE_INFINITY,
     prefixes: policy.regions.map(regionPrefix),
@@ -53,6 +71,7 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
       return hash;
     },
     paramSlots,
+    local,
   };
 }
 

@@ -9,6 +9,7 @@ import type { FactRef } from '../policy/terms.js';
 import { monthsToRetirement as leftBeforeRetirement } from '../core/retirement.js';
 import type { AmountRange } from './amount.js';
 import { eligibilityWithCarry, lastDay } from '../policy/carry.js';
+import { localBounds, overlayChoice, stepAt } from '../policy/overlay.js';
 
 /**
  * A plain interpreter of the rule language: it walks the raw condition tree and reads the raw
@@ -26,27 +27,26 @@ interface Ctx {
   policy: Policy;
   profile: Profile;
   day: number;
+  /** The end of a regional range an amount is computed at, where no overlay fixes the figure. */
+  end: 0 | 1;
 }
 
 /** A field's answer, or what other answers imply (profile/implications.ts). */
 const read = readAnswer;
 
-/** The parameter's value in force on `day`: the entry with the latest `from` on or before it. */
-function paramAt(policy: Policy, name: string, day: number): number {
-  let best = Number.NEGATIVE_INFINITY;
-  let value = Number.NaN;
-  for (const v of policy.parameters[name]?.values ?? []) {
-    const from = dayOf(v.from);
-    if (from <= day && from >= best) {
-      best = from;
-      value = v.value ?? Number.NaN;
-    }
-  }
-  return value;
+/**
+ * The parameter's value in force on `day` (the entry with the latest `from` on or before it). One
+ * regions may set is the overlay's figure for the profile's region, else the `end` of its range.
+ */
+function paramAt(ctx: Ctx, name: string): number {
+  const param = Object.hasOwn(ctx.policy.parameters, name) ? ctx.policy.parameters[name] : undefined;
+  if (!param) return Number.NaN;
+  if (!param.localRange) return stepAt(param.values, ctx.day);
+  return overlayChoice(ctx.policy, name, ctx.profile.regionCode, ctx.day)?.value ?? localBounds(param, ctx.day)[ctx.end];
 }
 
 function literal(v: Value, ctx: Ctx, isDate: boolean): unknown {
-  if (typeof v === 'object') return paramAt(ctx.policy, v.param, ctx.day) * (v.times ?? 1);
+  if (typeof v === 'object') return paramAt(ctx, v.param) * (v.times ?? 1);
   return isDate && typeof v === 'string' ? dayOf(v) : v;
 }
 
@@ -251,12 +251,13 @@ export function referenceEvaluate(policy: Policy, profile: Profile, day: number)
   if (policy.validFrom !== null && day < dayOf(policy.validFrom)) return null;
   const last = lastDay(policy);
   if (last !== null && day > dayOf(last)) return null;
-  const ctx: Ctx = { policy, profile, day };
+  const ctx: Ctx = { policy, profile, day, end: 0 };
   const cond = referenceCondition(policy);
   const t = truth(cond, ctx);
   const missing = new Set<string>();
   missingOf(cond, ctx, missing);
-  const amount = t !== F && policy.amount ? amountOf(policy.amount, ctx, 'CNY') : null;
+  // An amount spans the amounts at both ends of the ranges of figures regions may set.
+  const amount = t !== F && policy.amount ? widen(amountOf(policy.amount, ctx, 'CNY'), amountOf(policy.amount, { ...ctx, end: 1 }, 'CNY')) : null;
   return { policyId: policy.id, status: triToStatus(t), missing: [...missing], amount };
 }
 

@@ -205,7 +205,7 @@ function walk(n: CompiledNode, c: Ctx): Plan | null {
  * @example nearMiss(core, cp, profile, day, 'zh-CN')?.changes[0]?.text // "再招用2名符合条件人员即可达到15%"
  */
 export function nearMiss(core: MatcherCore, cp: CompiledPolicy, profile: Profile, day: number, locale: Locale = 'zh-CN'): NearMiss | null {
-  const ctx: Ctx = { engine: core, profile, f: core.facts.fill(profile, day), p: core.params.at(day), day, locale };
+  const ctx: Ctx = { engine: core, profile, f: core.facts.fill(profile, day), p: core.params.at(day, profile.regionCode), day, locale };
   const r = walk(cp.root, ctx);
   if (!r) return null;
   return { policyId: cp.policy.id, changes: r.changes, deadlines: r.deadlines.filter((d, i, all) => all.findIndex((x) => x.path === d.path) === i) };

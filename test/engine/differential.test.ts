@@ -4,7 +4,7 @@ import { dayOf } from '../../src/core/dates.js';
 import { createMatcher, parsePolicies, parseProfile, type Policy } from '../../src/index.js';
 import type { Evaluation } from '../../src/engine/matcher.js';
 import { referenceEvaluateAll, type ReferenceResult } from '../../src/engine/reference.js';
-import { arbAsOf, arbCatalogue, arbProfile } from '../helpers/arbitraries.js';
+import { arbAsOf, arbCatalogue, arbCatalogueWithOverlays, arbProfile } from '../helpers/arbitraries.js';
 
 const RUNS = Number(process.env.DIFF_RUNS ?? 300);
 
@@ -29,6 +29,21 @@ describe('the compiled engine agrees with the reference interpreter', () => {
         const compiled = createMatcher(policies).evaluate(profile, { asOf, mode, scope: 'all' }).map(comparable);
         const reference = referenceEvaluateAll(policies, profile, dayOf(asOf)).map(comparable);
         expect(compiled).toEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it.each([
+    ['verdict', 'verdict'],
+    ['explain', 'explain'],
+  ] as const)('with parameters regions may set and overlays fixing them, in %s mode', (_name, mode) => {
+    fc.assert(
+      fc.property(arbCatalogueWithOverlays, arbProfile(0.3), arbAsOf, (inputs, input, asOf) => {
+        const policies = toPolicies(inputs);
+        const profile = parseProfile(input);
+        const compiled = createMatcher(policies).evaluate(profile, { asOf, mode, scope: 'all' }).map(comparable);
+        expect(compiled).toEqual(referenceEvaluateAll(policies, profile, dayOf(asOf)).map(comparable));
       }),
       { numRuns: RUNS },
     );

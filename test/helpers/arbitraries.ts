@@ -118,8 +118,17 @@ const arbUnit = fc.option(fc.constantFrom('CNY', 'CNY/mu'), { nil: undefined });
 const upTo = fc.option(fc.boolean(), { nil: undefined });
 const arbAmountNumber: fc.Arbitrary<Value> = fc.oneof(fc.integer({ min: 0, max: 300000 }), fc.record({ param: fc.constantFrom(...PARAM_NAMES) }));
 
+/** A parameter regions may set (`localRange`): only amounts read it, and overlays fix it for some regions. */
+export const LOCAL_PARAM = 'p2';
+const arbLocalAmountNumber: fc.Arbitrary<Value> = fc.oneof(arbAmountNumber, fc.record({ param: fc.constant(LOCAL_PARAM), times: fc.option(fc.constantFrom(1, 2, 0.5), { nil: undefined }) }, { requiredKeys: ['param'] }));
+
 /** Every kind of amount, `choose` with conditions of its own. */
-export const arbAmount: fc.Arbitrary<Amount> = fc.letrec<{ amount: Amount }>((tie) => ({
+export const arbAmount: fc.Arbitrary<Amount> = amountOf(arbAmountNumber);
+/** The same, its numbers also reading the parameter regions may set. */
+export const arbLocalAmount: fc.Arbitrary<Amount> = amountOf(arbLocalAmountNumber);
+
+function amountOf(arbAmountNumber: fc.Arbitrary<Value>): fc.Arbitrary<Amount> {
+  return fc.letrec<{ amount: Amount }>((tie) => ({
   amount: fc.oneof(
     { maxDepth: 2, depthIdentifier: 'amount' },
     fc.record({ kind: fc.constant('fixed'), value: arbAmountNumber, unit: arbUnit, upTo }, { requiredKeys: ['kind', 'value'] }),
@@ -134,7 +143,8 @@ export const arbAmount: fc.Arbitrary<Amount> = fc.letrec<{ amount: Amount }>((ti
       { requiredKeys: ['kind', 'options'] },
     ),
   ) as fc.Arbitrary<Amount>,
-})).amount;
+  })).amount;
+}
 
 const arbParameter = fc.uniqueArray(fc.record({ from: dateBetween(2015, 2027), value: fc.constantFrom(0, 0.08, 0.15, 1, 6, 35, 100, 200000) }), {
   minLength: 1,
@@ -143,7 +153,7 @@ const arbParameter = fc.uniqueArray(fc.record({ from: dateBetween(2015, 2027), v
 }).map((values) => ({ values }));
 
 /** A policy as it is written in a rule file (before defaults are filled). */
-export const arbPolicyInput = (id = 'gen-policy'): fc.Arbitrary<PolicyInput> =>
+export const arbPolicyInput = (id = 'gen-policy', local = false): fc.Arbitrary<PolicyInput> =>
   fc.record(
     {
       regions: fc.oneof(fc.constant([] as string[]), fc.uniqueArray(fc.constantFrom(...REGION_POOL), { minLength: 1, maxLength: 2 })),
@@ -151,11 +161,13 @@ export const arbPolicyInput = (id = 'gen-policy'): fc.Arbitrary<PolicyInput> =>
       validTo: fc.option(dateBetween(2022, 2030), { nil: null }),
       p0: arbParameter,
       p1: arbParameter,
+      p2: arbParameter,
+      range: fc.record({ minTimes: fc.option(fc.constantFrom(0.5, 1), { nil: undefined }), maxTimes: fc.constantFrom(1, 1.2, 1.5) }, { requiredKeys: ['maxTimes'] }),
       eligibility: arbCondition(),
-      amount: fc.option(arbAmount, { nil: undefined }),
+      amount: fc.option(local ? arbLocalAmount : arbAmount, { nil: undefined }),
     },
-    { requiredKeys: ['regions', 'validFrom', 'validTo', 'p0', 'p1', 'eligibility'] },
-  ).map(({ p0, p1, amount, validFrom, validTo, ...rest }) => {
+    { requiredKeys: ['regions', 'validFrom', 'validTo', 'p0', 'p1', 'p2', 'range', 'eligibility'] },
+  ).map(({ p0, p1, p2, range, amount, validFrom, validTo, ...rest }) => {
     // Keep the window upright and every parameter defined from the policy's first day.
     const [from, to] = validFrom && validTo && validFrom > validTo ? [validTo, validFrom] : [validFrom, validTo];
     const anchor = (p: { values: { from: string; value: number }[] }) =>
@@ -166,7 +178,7 @@ export const arbPolicyInput = (id = 'gen-policy'): fc.Arbitrary<PolicyInput> =>
       title: { 'zh-CN': id },
       source: { title: 'generated' },
       sample: true,
-      parameters: { p0: anchor(p0), p1: anchor(p1) },
+      parameters: { p0: anchor(p0), p1: anchor(p1), ...(local ? { [LOCAL_PARAM]: { ...anchor(p2), localRange: range } } : {}) },
       validFrom: from,
       validTo: to,
       ...rest,
@@ -176,6 +188,37 @@ export const arbPolicyInput = (id = 'gen-policy'): fc.Arbitrary<PolicyInput> =>
 
 /** One to three generated policies with distinct ids. */
 export const arbCatalogue: fc.Arbitrary<PolicyInput[]> = fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbPolicyInput(`gen-${i}`))));
+
+/** Up to two overlay documents fixing a policy's `LOCAL_PARAM` for distinct regions inside the policy's. */
+const arbOverlays = (policy: PolicyInput): fc.Arbitrary<unknown[]> =>
+  fc
+    .tuple(
+      // Nested places (province, city, county), so a local overlay meets its province's.
+      fc.uniqueArray(fc.constantFrom('500000', '500154', '530000', '530600', '530621', '152900'), { maxLength: 4 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.array(fc.uniqueArray(fc.record({ from: dateBetween(2015, 2027), value: fc.constantFrom(0, 1, 6, 35, 150000, 200000, 240000) }), { minLength: 1, maxLength: 2, selector: (v) => v.from }), { minLength: 2, maxLength: 2 }),
+    )
+    .map(([pool, cut, steps]) => {
+      const own = policy.regions ?? [];
+      // Regions of one overlay never share a prefix with the other's: one region is set once.
+      const inside = pool.filter((r) => !own.length || own.some((t) => r.startsWith(t.replace(/(00)+$/, ''))));
+      const prefixes = new Set<string>();
+      const distinct = inside.filter((r) => {
+        const p = r.replace(/(00)+$/, '');
+        if (prefixes.has(p)) return false;
+        prefixes.add(p);
+        return true;
+      });
+      return [distinct.slice(0, cut), distinct.slice(cut)]
+        .map((regions, k) => ({ id: `${policy.id}-o${k}`, overlays: policy.id, sample: true, source: { title: 'generated' }, regions, parameters: { [LOCAL_PARAM]: { values: steps[k]! } } }))
+        .filter((o) => o.regions.length > 0);
+    });
+
+/** One to three policies whose amounts may read a parameter regions may set, with overlays for some regions. */
+export const arbCatalogueWithOverlays: fc.Arbitrary<unknown[]> = fc
+  .integer({ min: 1, max: 3 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbPolicyInput(`gen-${i}`, true))))
+  .chain((policies) => fc.tuple(...policies.map(arbOverlays)).map((overlays) => [...policies, ...overlays.flat()]));
 
 const arbNumberAnswer = fc.oneof(arbSmallInt, fc.constantFrom(0, 1, 100, 101, 1000));
 /** An approximate number: two answers in order ("七八个人", "大概80亩"). */

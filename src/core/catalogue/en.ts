@@ -21,6 +21,8 @@ export const en: Catalogue = {
   money: {
     cny: (value) => `CNY ${value.toLocaleString('en-US')}`,
     upTo: (amount) => `up to ${amount}`,
+    overlay: (region, what, value, sample) => `${region}: ${what} ${value}${sample ? ' (sample figure, not confirmed)' : ''}`,
+    national: (what, lo, hi) => `no regional figure, so the national range applies: ${what} ${lo} to ${hi} (each province sets it within this range)`,
   },
   measure: {
     label: {

@@ -29,6 +29,9 @@ export const zhCN = {
   money: {
     cny: (value: number) => (value >= 10_000 && value % 100 === 0 ? `${value / 10_000}万元` : `${value}元`),
     upTo: (amount: string) => `最高${amount}`,
+    /** Which figure applied for a parameter regions may set: a region's (overlay) or the national range. */
+    overlay: (region: string, what: string, value: string, sample: boolean) => `${region}：${what}${value}${sample ? '（示例数值，未核实）' : ''}`,
+    national: (what: string, lo: string, hi: string) => `未有本地标准，按全国幅度：${what}${lo}至${hi}（各省在此幅度内确定）`,
   },
   /** How a measured fact is named ({label} is the field's label) and the unit of its number. */
   measure: {
