@@ -1,7 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { maskText } from '../core/mask.js';
+import { safeParseProfileFast } from '../engine/index.js';
 import { MAX_PROFILE_BYTES, type ProfileIssue } from '../profile/validate.js';
 import type { ScreenError } from '../screen/types.js';
 import { RawLine } from '../store/run.js';
-import { chunksOf, LineSplitter } from './lines.js';
+import type { BadRow } from './io.js';
+import { chunksOf, jsonLines, LineSplitter } from './lines.js';
+import { writeFileAtomic } from './out.js';
 
 /** A register file read as profiles, with what could not be read. */
 export interface RegisterReader {
@@ -78,4 +85,48 @@ export function readRegister(path: string, opts: { beforeYield?: () => Promise<v
     }
   }
   return { profiles: profiles(), bytes: () => bytes, bad, badCount: () => count, lineOf };
+}
+
+/** A register whose bad rows were reported and left out: the file to read, and how many were bad. */
+export interface CheckedRegister {
+  path: string;
+  bad: number;
+  /** Removes the copy without the bad rows, if one was made. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Checks every row of a JSON Lines register as `match` and `screen` check theirs: each line that is
+ * not JSON, too long, or not a valid profile goes to `report` (file:line, the id masked, the issues)
+ * as it is met. When some were bad, the good lines are copied to a private temp file for a reader
+ * that cannot skip rows itself (DuckDB); with none bad, `path` is the register itself.
+ */
+export async function checkRegister(path: string, report: (row: BadRow) => void): Promise<CheckedRegister> {
+  const badLines = new Set<number>();
+  const reader = readRegister(path, { onBad: (line, issue) => (badLines.add(line), report({ source: `${path}:${line}`, issues: [issue] })) });
+  let index = 0;
+  for await (const value of reader.profiles) {
+    const r = safeParseProfileFast(value);
+    if (!r.success) {
+      const line = reader.lineOf(index);
+      const id = (value as { id?: unknown } | null)?.id;
+      badLines.add(line);
+      report({ source: `${path}:${line}`, ...(typeof id === 'string' ? { id: maskText(id) } : {}), issues: r.error.issues });
+    }
+    index++;
+  }
+  if (badLines.size === 0) return { path, bad: 0, dispose: async () => {} };
+  const dir = await mkdtemp(join(tmpdir(), 'guiyan-register-'));
+  const copy = join(dir, 'register.jsonl');
+  async function* good(): AsyncGenerator<string> {
+    let line = 0;
+    for await (const text of jsonLines(path)) if (!badLines.has(++line)) yield `${text}\n`;
+  }
+  try {
+    await writeFileAtomic(copy, good());
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return { path: copy, bad: badLines.size, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,32 @@ describe('guiyan find', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/300 people in the register, as of 2026-06-01/);
     expect(r.out).toMatch(/answers that would settle the unknown: .*\(hasOtherLoans\) \d+ people/);
+  }, 60_000);
+
+  it('reports each bad row of a JSON Lines register (file:line, masked id, issue), skips it and counts the rest (exit 1)', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    const lines = profiles.map((p) => JSON.stringify(p));
+    // Not JSON (line 3), a region code not in the division table (line 6), a date that is not a date (line 10), a phone as id (line 12).
+    lines.splice(2, 0, '{"id":"p-broken","regionCode":');
+    lines.splice(5, 0, JSON.stringify({ ...profiles[0], id: 'p-bad-region', regionCode: '999999' }));
+    lines.splice(9, 0, JSON.stringify({ ...profiles[1], id: 'p-bad-date', birthDate: 'not a date' }));
+    lines.splice(11, 0, JSON.stringify({ ...profiles[2], id: '13812345678', gender: 'x' }));
+    writeFileSync(bad, lines.join('\n') + '\n');
+    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('guiyan-register-')));
+    const r = await run(['find', '--rules', rules, '--as-of', AS_OF, '--json', '--limit', '1000', '--register', bad]);
+    expect(r.code).toBe(1);
+    const err = r.err.split('\n');
+    expect(err).toHaveLength(4);
+    expect(err[0]).toMatch(new RegExp(`^${bad}:3: .*JSON`));
+    expect(err[1]).toMatch(new RegExp(`^${bad}:6 \\(p-bad-region\\): regionCode: `));
+    expect(err[2]).toMatch(new RegExp(`^${bad}:10 \\(p-bad-date\\): birthDate: `));
+    expect(err[3]).toMatch(new RegExp(`^${bad}:12 \\(138\\*\\*\\*\\*5678\\): gender: `));
+    expect(r.err).not.toContain('13812345678');
+    const got = JSON.parse(r.out) as FindResult & { invalid: number };
+    expect(got.invalid).toBe(4);
+    expectSame(got, all.filter((p) => !p.validTo || p.validTo >= AS_OF));
+    // The copy without the bad rows is gone.
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('guiyan-register-') && !before.has(n))).toEqual([]);
   }, 60_000);
 
   it('needs a register and known policies', async () => {

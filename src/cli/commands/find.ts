@@ -6,6 +6,8 @@ import { find, openRegister, type FindPolicy } from '../../node/sql/find.js';
 import type { Locale } from '../../core/text.js';
 import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
 import { renderTable } from '../../core/table.js';
+import { formatBadRow } from '../io.js';
+import { checkRegister } from '../register.js';
 
 const HELP = `guiyan find --register FILE|URL --policy ID [--policy ID …] [options]
 
@@ -58,12 +60,21 @@ export const findCommand: Command = {
     const asOf = values['as-of'] ?? new Date();
     const set = values.set?.length ? parseSets(values.set, policies.map((p) => p.id)) : undefined;
     const changed = values['with-rules'] ? await loadPolicyDir(values['with-rules']) : undefined;
-    const reg = await openRegister(values.register);
+    // A JSON Lines register is checked row by row first: bad rows are reported and left out.
+    const checked = /\.jsonl$/i.test(values.register) ? await checkRegister(values.register, (row) => io.stderr(formatBadRow(row, wordsFor(locale).cli.skipped))) : undefined;
+    const status = (r: { unsupported: unknown[] }) => (r.unsupported.length || checked?.bad ? 1 : 0);
+    let reg;
+    try {
+      reg = await openRegister(checked?.path ?? values.register);
+    } catch (e) {
+      await checked?.dispose();
+      throw e;
+    }
     try {
       const r = await find(reg, policies, { asOf, limit, set, changed });
       if (values.json) {
-        io.stdout(JSON.stringify(r, null, 2));
-        return r.unsupported.length ? 1 : 0;
+        io.stdout(JSON.stringify({ ...r, invalid: checked?.bad ?? 0 }, null, 2));
+        return status(r);
       }
       io.stdout(fill(w.rows, { n: r.rows, d: r.asOf, ms: Math.round(r.ms) }));
       const title = new Map(policies.map((p) => [p.id, p.title[locale] ?? p.title['zh-CN']]));
@@ -87,9 +98,10 @@ export const findCommand: Command = {
       }
       for (const u of r.unsupported) io.stderr(`${u.policyId} ${u.path}: ${u.message} [${u.code}]`);
       for (const id of r.notInForce) io.stderr(`${id}: not in force at ${r.asOf}`);
-      return r.unsupported.length ? 1 : 0;
+      return status(r);
     } finally {
       await reg.session.close();
+      await checked?.dispose();
     }
   },
 };
