@@ -62,7 +62,14 @@ function check(value: unknown, source: string, files: ProfileFile[], bad: BadRow
   bad.push({ source, ...(typeof id === 'string' ? { id: maskText(id) } : {}), issues: r.error.issues });
 }
 
-const notJson = (e: unknown): ProfileIssue[] => [{ path: [], code: 'invalid_json', message: `not valid JSON (${(e as Error).message})` }];
+/** A text's JSON value, or the issue saying it is not JSON. */
+function jsonOrIssue(text: string): { value: unknown } | { issues: ProfileIssue[] } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (e) {
+    return { issues: [{ path: [], code: 'invalid_json', message: `not valid JSON (${(e as Error).message})` }] };
+  }
+}
 
 async function readInto(path: string, files: ProfileFile[], bad: BadRow[]): Promise<boolean> {
   if ((await stat(path)).isDirectory()) {
@@ -74,23 +81,15 @@ async function readInto(path: string, files: ProfileFile[], bad: BadRow[]): Prom
   if (path.endsWith('.jsonl')) {
     text.split('\n').forEach((l, i) => {
       if (!l.trim()) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(l);
-      } catch (e) {
-        return void bad.push({ source: `${path}:${i + 1}`, issues: notJson(e) });
-      }
-      check(value, `${path}:${i + 1}`, files, bad);
+      const r = jsonOrIssue(l);
+      if ('issues' in r) bad.push({ source: `${path}:${i + 1}`, issues: r.issues });
+      else check(r.value, `${path}:${i + 1}`, files, bad);
     });
     return true;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    bad.push({ source: path, issues: notJson(e) });
-    return false;
-  }
+  const r = jsonOrIssue(text);
+  if ('issues' in r) return bad.push({ source: path, issues: r.issues }), false;
+  const data = r.value;
   if (Array.isArray(data)) data.forEach((d, i) => check(d, `${path}[${i}]`, files, bad));
   else check(data, path, files, bad);
   return Array.isArray(data);

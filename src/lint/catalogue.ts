@@ -1,5 +1,6 @@
-import { dayOf, fromDayNumber } from '../core/dates.js';
+import { dayOf } from '../core/dates.js';
 import type { Policy } from '../policy/schema.js';
+import { yearsBefore } from './provenance.js';
 import type { Finding, LintOptions } from './types.js';
 
 /** A document number such as 〔2020〕21号, 公告2023年第15号 or 令第5号: what official text cites. */
@@ -13,8 +14,7 @@ export function policyFindings(p: Policy, o: LintOptions): Finding[] {
   if (p.validTo && dayOf(p.validTo) < today) add('warning', 'expired', ['validTo'], `the policy ended on ${p.validTo}, before ${o.asOf}`);
   if (p.apply?.until && dayOf(p.apply.until) < today) add('warning', 'expired', ['apply', 'until'], `applications closed on ${p.apply.until}, before ${o.asOf}`);
   const years = o.staleYears ?? 5;
-  const t = fromDayNumber(today);
-  const cutoff = dayOf(`${String(t.y - years).padStart(4, '0')}-${String(t.m).padStart(2, '0')}-${String(Math.min(t.d, 28)).padStart(2, '0')}`);
+  const cutoff = yearsBefore(today, years);
   for (const [name, param] of Object.entries(p.parameters)) {
     const latest = param.values.reduce((a, v) => (v.from > a ? v.from : a), '0000-01-01');
     // A value confirmed still current on a later date is as fresh as that check.

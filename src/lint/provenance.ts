@@ -4,6 +4,12 @@ import type { Finding, LintOptions } from './types.js';
 
 type Path = (string | number)[];
 
+/** The day `years` years before `day` (days past the 28th read as the 28th, so every month has one). */
+export function yearsBefore(day: number, years: number): number {
+  const t = fromDayNumber(day);
+  return dayOf(`${String(t.y - years).padStart(4, '0')}-${String(t.m).padStart(2, '0')}-${String(Math.min(t.d, 28)).padStart(2, '0')}`);
+}
+
 /** A national rule: official text (not a sample) that applies everywhere. */
 export const isNational = (p: Policy): boolean => !p.sample && p.regions.length === 0;
 
@@ -28,9 +34,7 @@ export function provenanceFindings(p: Policy, o: LintOptions): Finding[] {
         if (!v.source) add('error', 'unsourced_parameter', ['parameters', name, 'values', i], `the value of "${name}" from ${v.from} names no document and clause (source)`);
       });
   if (p.source.reviewed) {
-    const t = fromDayNumber(dayOf(o.asOf));
-    const yearBefore = dayOf(`${String(t.y - 1).padStart(4, '0')}-${String(t.m).padStart(2, '0')}-${String(Math.min(t.d, 28)).padStart(2, '0')}`);
-    if (dayOf(p.source.reviewed) < yearBefore) add('warning', 'review_due', ['source', 'reviewed'], `last checked against its documents on ${p.source.reviewed}, over a year before ${o.asOf}`);
+    if (dayOf(p.source.reviewed) < yearsBefore(dayOf(o.asOf), 1)) add('warning', 'review_due', ['source', 'reviewed'], `last checked against its documents on ${p.source.reviewed}, over a year before ${o.asOf}`);
   }
   if (!isNational(p)) return out;
   if (!p.source.documents?.length) add('error', 'provenance_missing', ['source', 'documents'], 'a national rule should list its documents (source.documents: number, title, date)');

@@ -128,8 +128,11 @@ describe('guiyan find', () => {
     expect(err[2]).toMatch(new RegExp(`^${bad}:10 \\(p-bad-date\\): birthDate: `));
     expect(err[3]).toMatch(new RegExp(`^${bad}:12 \\(138\\*\\*\\*\\*5678\\): gender: `));
     expect(r.err).not.toContain('13812345678');
-    const got = JSON.parse(r.out) as FindResult & { invalid: number };
+    const got = JSON.parse(r.out) as Omit<FindResult, 'policies'> & { invalid: number; policies: (FindResult['policies'][number] & { title: string; amountText?: string })[] };
     expect(got.invalid).toBe(4);
+    const loan = got.policies.find((p) => p.policyId === 'cn-guarantee-loan-individual')!;
+    expect(loan.title).toBe('个人创业担保贷款');
+    expect(loan.amountText).toMatch(/^最高\d+万元$/);
     expectSame(got, all.filter((p) => !p.validTo || p.validTo >= AS_OF));
     // The copy without the bad rows is gone.
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('guiyan-register-') && !before.has(n))).toEqual([]);

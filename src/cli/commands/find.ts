@@ -72,13 +72,16 @@ export const findCommand: Command = {
     }
     try {
       const r = await find(reg, policies, { asOf, limit, set, changed });
+      const title = new Map(policies.map((p) => [p.id, p.title[locale] ?? p.title['zh-CN']]));
+      const amountText = (p: FindPolicy) => (p.total.unit ? formatRange({ min: p.total.min, max: p.total.max, unit: p.total.unit }, locale) : undefined);
       if (values.json) {
-        io.stdout(JSON.stringify({ ...r, invalid: checked?.bad ?? 0 }, null, 2));
+        // Each policy names its title and the eligible people's total in the run's locale, as results do.
+        const rows = r.policies.map((p) => ({ ...p, title: title.get(p.policyId), ...(amountText(p) ? { amountText: amountText(p) } : {}) }));
+        io.stdout(JSON.stringify({ ...r, policies: rows, invalid: checked?.bad ?? 0 }, null, 2));
         return status(r);
       }
       io.stdout(fill(w.rows, { n: r.rows, d: r.asOf, ms: Math.round(r.ms) }));
-      const title = new Map(policies.map((p) => [p.id, p.title[locale] ?? p.title['zh-CN']]));
-      const amount = (p: FindPolicy) => (p.total.unit ? formatRange({ min: p.total.min, max: p.total.max, unit: p.total.unit }, locale) : '—');
+      const amount = (p: FindPolicy) => amountText(p) ?? '—';
       io.stdout(
         renderTable(
           [w.policy, st.eligible, st.unknown, st.ineligible, w.total, w.ready],

@@ -43,8 +43,7 @@ export const lint: Command = {
     else {
       // One language per run: zh-CN names each problem by its code, English gives the detail.
       const w = wordsFor(locale).cli.lint;
-      const finding = wordsFor(locale).lint.finding;
-      for (const f of findings) io.stdout(`${place(f)}  ${w[f.severity]}  ${finding(f.code, f.message)} [${f.code}]${f.path.length ? `  @ ${f.path.join('.')}` : ''}${f.policyId ? `  (${f.policyId})` : ''}`);
+      for (const f of findings) io.stdout(`${place(f)}  ${w[f.severity]}  ${w.finding(f.code, f.message)} [${f.code}]${f.path.length ? `  @ ${f.path.join('.')}` : ''}${f.policyId ? `  (${f.policyId})` : ''}`);
       io.stdout(w.summary(errors, warnings));
     }
     return errors ? 1 : 0;

@@ -114,7 +114,7 @@ export const en: Catalogue = {
       first: 'eligible (first {n})',
       rows: '{n} people in the register, as of {d}, {ms} ms',
     },
-    lint: { error: 'error', warning: 'warning', summary: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}` },
+    lint: { error: 'error', warning: 'warning', summary: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`, finding: (_code, message) => message },
     sampleProject: '\n* sample project, not a real listing',
     noPolicy: '(no policy applies)',
     nothingFound: '(nothing found)',
@@ -156,8 +156,5 @@ export const en: Catalogue = {
     imported: (people, verdicts, outcomes, kind) => `imported ${people} people, ${verdicts} verdicts and ${outcomes} outcomes into the ${kind} store`,
     outcome: { applied: 'applied', granted: 'granted', rejected: 'rejected', 'no-response': 'no response', 'not-interested': 'not interested' },
     recorded: (outcome, who, policy, rating) => `recorded ${outcome} for ${who} · ${policy}${rating !== undefined ? ` (rated ${rating})` : ''}`,
-  },
-  lint: {
-    finding: (_code, message) => message,
   },
 };

@@ -134,8 +134,13 @@ export const zhCN = {
       first: '符合者（前{n}名）',
       rows: '名册{n}人，基准日{d}，用时{ms}毫秒',
     },
-    /** guiyan lint. */
-    lint: { error: '错误', warning: '警告', summary: (e: number, w: number) => `${e} 个错误，${w} 个警告` },
+    /** guiyan lint: a finding's message is English detail; zh-CN names the problem by its code. */
+    lint: {
+      error: '错误',
+      warning: '警告',
+      summary: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
+      finding: (code: string, _message: string) => LINT_CODES[code] ?? ISSUE_CODES[code] ?? `规则问题（${code}）`,
+    },
     sampleProject: '\n* 示例项目，非真实项目信息',
     noPolicy: '（暂无适用政策）',
     nothingFound: '（未找到相关政策）',
@@ -182,10 +187,6 @@ export const zhCN = {
     imported: (people: number, verdicts: number, outcomes: number, kind: string) => `已导入 ${people} 人、${verdicts} 条结论和 ${outcomes} 条办理结果到 ${kind} 存储`,
     outcome: { applied: '已申请', granted: '已获批', rejected: '未获批', 'no-response': '未回应', 'not-interested': '不感兴趣' } as Record<string, string>,
     recorded: (outcome: string, who: string, policy: string, rating?: number) => `已记录：${who} · ${policy}：${outcome}${rating !== undefined ? `（评分 ${rating}）` : ''}`,
-  },
-  /** `guiyan lint`: the finding's message is English detail; zh-CN names the problem by its code. */
-  lint: {
-    finding: (code: string, _message: string) => LINT_CODES[code] ?? ISSUE_CODES[code] ?? `规则问题（${code}）`,
   },
 };
 
