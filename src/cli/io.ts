@@ -12,6 +12,9 @@ import { safeParseProfileFast } from '../engine/index.js';
 import type { ProfileIssue } from '../profile/validate.js';
 import { maskText } from '../core/mask.js';
 import { parseOfficers, type Officer } from '../officers/schema.js';
+import { wordsFor } from '../core/catalogue/index.js';
+import type { Locale } from '../core/locale.js';
+import { CliError } from './args.js';
 
 /** A profile read from disk, with the fixture's own `asOf` and expectations when it carries them. */
 export interface ProfileFile {
@@ -49,7 +52,7 @@ export function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new SyntaxError(`${source}: not valid JSON (${(e as Error).message})`);
+    throw new ProfileInputError((u) => u.notJson(source, (e as Error).message));
   }
 }
 
@@ -107,10 +110,16 @@ export async function readProfileBatch(path: string): Promise<ProfileBatch> {
   return { files, bad, batch };
 }
 
-/** One line per bad row, for standard error: file:line (id): path: problem; …. */
-export function formatBadRow(row: BadRow, skipped?: string): string {
-  const issues = row.issues.map((i) => `${i.path.join('.') || '(profile)'}: ${i.message}`).join('; ');
-  return maskText(`${row.source}${row.id ? ` (${row.id})` : ''}: ${issues}${skipped ? ` — ${skipped}` : ''}`);
+/** A profile's problems in the run's language: path: problem; …. */
+export function profileIssuesText(issues: readonly ProfileIssue[], locale: Locale): string {
+  const u = wordsFor(locale).usage;
+  return issues.map((i) => u.at(i.path.join('.'), u.profileIssue(i.code, i.message))).join(u.issues);
+}
+
+/** One line per bad row, for standard error: file:line (id): path: problem; … — and, in a batch, that the rest go on. */
+export function formatBadRow(row: BadRow, locale: Locale, batch = true): string {
+  const skipped = batch ? ` — ${wordsFor(locale).cli.skipped}` : '';
+  return maskText(`${row.source}${row.id ? ` (${row.id})` : ''}: ${profileIssuesText(row.issues, locale)}${skipped}`);
 }
 
 /**
@@ -118,22 +127,22 @@ export function formatBadRow(row: BadRow, skipped?: string): string {
  * found; `status` is the exit code the bad rows call for (1 when some rows were bad, 2 when nothing
  * usable was left or a single profile file was bad, else 0).
  */
-export async function readProfilesReporting(path: string, stderr: (t: string) => void, skipped: string): Promise<{ files: ProfileFile[]; status: 0 | 1 | 2 }> {
+export async function readProfilesReporting(path: string, stderr: (t: string) => void, locale: Locale): Promise<{ files: ProfileFile[]; status: 0 | 1 | 2 }> {
   const { files, bad, batch } = await readProfileBatch(path);
-  for (const b of bad) stderr(formatBadRow(b, skipped));
+  for (const b of bad) stderr(formatBadRow(b, locale));
   return { files, status: bad.length === 0 ? 0 : !batch || files.length === 0 ? 2 : 1 };
 }
 
 /** The first profile of `path` for a command that takes one person: any bad row in it is bad input (exit 2). */
 export async function readOneProfile(path: string): Promise<ProfileFile> {
   const { files, bad } = await readProfileBatch(path);
-  if (bad.length) throw new ProfileInputError(formatBadRow(bad[0]!));
-  if (!files.length) throw new ProfileInputError(`${path}: no profile`);
+  if (bad.length) throw new ProfileInputError((_u, locale) => formatBadRow(bad[0]!, locale, false));
+  if (!files.length) throw new ProfileInputError((u) => u.noProfile(path));
   return files[0]!;
 }
 
 /** A profile file that cannot be used (exit 2); the message names the file. */
-export class ProfileInputError extends Error {
+export class ProfileInputError extends CliError {
   override name = 'ProfileInputError';
 }
 
@@ -166,8 +175,9 @@ export async function readOfficers(path: string): Promise<Officer[]> {
   try {
     return parseOfficers(data);
   } catch (e) {
-    const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    const issues = (e as { issues?: { path: PropertyKey[]; code: string; message: string }[] }).issues;
     if (!issues) throw e;
-    throw new ProfileInputError(`${path}: not a list of officers: ${issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+    const first = issues.slice(0, 3).map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), code: i.code, message: i.message }));
+    throw new ProfileInputError((u, locale) => u.notOfficers(path, profileIssuesText(first, locale)));
   }
 }

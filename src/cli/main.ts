@@ -1,11 +1,13 @@
-import { PolicyValidationError, formatIssues } from '../policy/errors.js';
+import { PolicyValidationError } from '../policy/errors.js';
+import { wordsFor } from '../core/catalogue/index.js';
+import type { Locale } from '../core/locale.js';
 import { ProfileValidationError } from '../profile/validate.js';
 import { maskText } from '../core/mask.js';
 import { AsOfError } from '../core/dates.js';
 import pkg from '../../package.json' with { type: 'json' };
-import { UsageError, type Command, type CommandIO } from './args.js';
+import { CliError, runLocale, UsageError, type Command, type CommandIO } from './args.js';
 import { COMMANDS } from './commands/index.js';
-import { ProfileInputError } from './io.js';
+import { ProfileInputError, profileIssuesText } from './io.js';
 
 const usage = () =>
   `guiyan — match returnees with the support policies they qualify for
@@ -18,6 +20,7 @@ ${COMMANDS.map((c: Command) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')
 export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Promise<number> {
   // Whatever a command prints, personal data leaves masked (ids and arguments may be phone numbers).
   const io = { ...rawIO, stdout: (t: string) => rawIO.stdout(maskText(t)), stderr: (t: string) => rawIO.stderr(maskText(t)) };
+  const locale = runLocale(argv);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
@@ -26,18 +29,34 @@ export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Prom
   if (name === '--version' || name === '-v') return io.stdout(pkg.version), 0;
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.stderr(`guiyan: unknown command "${name}"\n\n${usage()}`);
+    io.stderr(`${wordsFor(locale).usage.unknownCommand(name)}\n\n${usage()}`);
     return 2;
   }
   try {
     return await cmd.run({ ...io, argv: rest });
   } catch (e) {
-    if (e instanceof UsageError) io.stderr(`guiyan ${name}: ${e.message}`);
-    else if (e instanceof PolicyValidationError) io.stderr(`guiyan ${name}: ${e.issues.length} problem(s) in the rules\n${formatIssues(e.issues)}`);
-    else if (e instanceof ProfileValidationError) io.stderr(`guiyan ${name}: ${e.message}`);
-    else io.stderr(`guiyan ${name}: ${maskText((e as Error).message ?? String(e))}`);
+    io.stderr(wordsFor(locale).usage.failed(name, explain(e, locale)));
     return badInput(e) ? 2 : 1;
   }
+}
+
+/** What went wrong, in the run's language where guiyan knows the problem. */
+function explain(e: unknown, locale: Locale): string {
+  const w = wordsFor(locale);
+  if (e instanceof CliError) return e.text(locale);
+  if (e instanceof PolicyValidationError) {
+    const lines = e.issues.map((i) => {
+      const head = [[i.file, i.line, i.column].filter((x) => x !== undefined).join(':'), i.path.join('.')].filter(Boolean).join(' ');
+      return `${head ? `${head}: ` : ''}${w.cli.lint.finding(i.code, i.message)} [${i.code}]`;
+    });
+    return [w.usage.rules(e.issues.length), ...lines].join('\n');
+  }
+  if (e instanceof ProfileValidationError) return w.usage.badProfile(profileIssuesText(e.issues, locale));
+  if (e instanceof AsOfError) return w.usage.asOf(/got (.*)$/s.exec(e.message)?.[1] ?? '');
+  const fsError = e as { code?: string; path?: string };
+  const file = fsError?.code && fsError.path ? w.usage.file[fsError.code] : undefined;
+  if (file) return file(fsError.path!);
+  return maskText((e as Error)?.message ?? String(e));
 }
 
 /** Exit 2 for bad usage or input (arguments, rules, profiles, dates, files that cannot be read); 1 for the rest. */

@@ -1,18 +1,17 @@
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './args.js';
+import { CliError, UsageError } from './args.js';
 
 /** Temp files sit beside their target (so the final rename stays on one file system), named so a later run can find them. */
 const TEMP_MARK = '.guiyan-';
 export const tempOf = (path: string) => `${path}${TEMP_MARK}${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`;
 
-/** An output error as one line: the file and what went wrong, not a stack. */
-export class OutputError extends Error {
+/** An output error as one line: the file and what went wrong (by the system's error code), not a stack. */
+export class OutputError extends CliError {
   override name = 'OutputError';
   constructor(path: string, cause: unknown) {
     const e = cause as NodeJS.ErrnoException;
-    const why: Record<string, string> = { ENOENT: 'its folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', EISDIR: 'it is a folder', ENOTDIR: 'a part of its path is not a folder', EDQUOT: 'the disk quota is used up', EFBIG: 'the file grew past the size this process may write' };
-    super(`cannot write ${path}: ${(e?.code && why[e.code]) ?? e?.message ?? String(cause)}; nothing was written there`);
+    super((u) => u.cannotWrite(path, (e?.code && Object.hasOwn(u.writeWhy, e.code) ? u.writeWhy[e.code] : undefined) ?? e?.message ?? String(cause)));
   }
 }
 
@@ -22,12 +21,12 @@ export class OutputError extends Error {
  */
 export async function checkOutPath(out: string, inputs: readonly (string | undefined)[]): Promise<void> {
   const st = await stat(out).catch(() => undefined);
-  if (st && !st.isFile()) throw new UsageError(`--out ${out} is not a regular file; name a file to write`);
+  if (st && !st.isFile()) throw new UsageError((u) => u.outNotFile(out));
   for (const input of inputs) {
     if (!input) continue;
-    if (resolve(input) === resolve(out)) throw new UsageError(`--out ${out} is also an input; name another file`);
+    if (resolve(input) === resolve(out)) throw new UsageError((u) => u.outIsInput(out));
     const other = await stat(input).catch(() => undefined);
-    if (st && other && st.dev === other.dev && st.ino === other.ino) throw new UsageError(`--out ${out} is the same file as the input ${input}; name another file`);
+    if (st && other && st.dev === other.dev && st.ino === other.ino) throw new UsageError((u) => u.outSameAs(out, input));
   }
 }
 

@@ -54,6 +54,6 @@ export async function readStateFile(path: string): Promise<ScreenState | undefin
   try {
     return checkState(await parseStateFile(path));
   } catch (e) {
-    throw new UsageError(`${path} is not a screening state (${(e as Error).message}); it was left as it is`);
+    throw new UsageError((u) => u.notState(path));
   }
 }

@@ -28,8 +28,8 @@ describe.each(['match', 'recommend', 'projects'])('guiyan %s on a batch with bad
     const { code, out, err } = await run([command, mixed, '--rules', rules, '--as-of', '2026-06-01', '--json']);
     expect(code).toBe(1);
     expect(ids(out)).toEqual(['p1', 'p5']);
-    expect(err).toContain(`${mixed}:2: (profile): not valid JSON`);
-    expect(err).toContain(`${mixed}:3 (138****5678): groups.0:`);
+    expect(err).toContain(`${mixed}:2: （画像）：不是有效的 JSON`);
+    expect(err).toContain(`${mixed}:3 (138****5678): groups.0：取值不在允许范围内`);
     expect(err).not.toContain('13812345678');
     expect(err.split('\n').filter(Boolean)).toHaveLength(2);
   });
@@ -38,7 +38,7 @@ describe.each(['match', 'recommend', 'projects'])('guiyan %s on a batch with bad
     const { code, out, err } = await run([command, folder, '--rules', rules, '--as-of', '2026-06-01', '--json']);
     expect(code).toBe(1);
     expect(ids(out)).toEqual(['f1']);
-    expect(err).toContain(`${join(folder, 'b.json')}: (profile): not valid JSON`);
+    expect(err).toContain(`${join(folder, 'b.json')}: （画像）：不是有效的 JSON`);
   });
 
   it('exits 2 when nothing in the input is a profile, or a single profile file is bad', async () => {
@@ -52,6 +52,8 @@ describe.each(['match', 'recommend', 'projects'])('guiyan %s on a batch with bad
   it('speaks one language: English with --locale en', async () => {
     const { out, err } = await run([command, mixed, '--rules', rules, '--as-of', '2026-06-01', '--locale', 'en']);
     expect(err).toContain('skipped; the rest go on');
+    expect(err).toContain(`${mixed}:2: (profile): not valid JSON`);
+    expect(err).toContain(`${mixed}:3 (138****5678): groups.0: Invalid option`);
     expect(err).not.toMatch(/[\u4e00-\u9fff]/);
     // Titles of the sample rules all have English; the table has no Chinese outside quoted document numbers.
     expect(out.replace(/[“"(（][^”")）]*[\u4e00-\u9fff][^”")）]*[”")）]/g, '')).not.toMatch(/[\u4e00-\u9fff]{2}/);
@@ -80,7 +82,7 @@ describe('guiyan screen on a register with bad rows', () => {
     const { code, out, err } = await run(['screen', '--profiles', mixed, '--rules', rules, flag, where, '--as-of', '2026-06-01T10:00:00+08:00', '--json']);
     expect(code).toBe(1);
     expect(err).toContain(`${mixed}:2: `);
-    expect(err).toContain(`${mixed}:3 (138****5678): groups.0:`);
+    expect(err).toContain(`${mixed}:3 (138****5678): groups.0：取值不在允许范围内`);
     expect(err).not.toContain('13812345678');
     const lines = out.split('\n').filter(Boolean);
     for (const l of lines) expect(JSON.parse(l)).toMatchObject({ profileId: expect.any(String), text: expect.any(String) });

@@ -123,10 +123,10 @@ describe('guiyan find', () => {
     expect(r.code).toBe(1);
     const err = r.err.split('\n');
     expect(err).toHaveLength(4);
-    expect(err[0]).toMatch(new RegExp(`^${bad}:3: .*JSON`));
-    expect(err[1]).toMatch(new RegExp(`^${bad}:6 \\(p-bad-region\\): regionCode: `));
-    expect(err[2]).toMatch(new RegExp(`^${bad}:10 \\(p-bad-date\\): birthDate: `));
-    expect(err[3]).toMatch(new RegExp(`^${bad}:12 \\(138\\*\\*\\*\\*5678\\): gender: `));
+    expect(err[0]).toBe(`${bad}:3: （画像）：不是有效的 JSON — 已跳过，其余照常处理`);
+    expect(err[1]).toBe(`${bad}:6 (p-bad-region): regionCode：不是全国行政区划表（GB/T 2260）中的代码 — 已跳过，其余照常处理`);
+    expect(err[2]).toMatch(new RegExp(`^${bad}:10 \\(p-bad-date\\): birthDate：`));
+    expect(err[3]).toMatch(new RegExp(`^${bad}:12 \\(138\\*\\*\\*\\*5678\\): gender：取值不在允许范围内`));
     expect(r.err).not.toContain('13812345678');
     const got = JSON.parse(r.out) as Omit<FindResult, 'policies'> & { invalid: number; policies: (FindResult['policies'][number] & { title: string; amountText?: string })[] };
     expect(got.invalid).toBe(4);

@@ -28,7 +28,7 @@ const target = (kind: 'sqlite' | 'postgres') => {
   targets.push(t);
   return t;
 };
-const screenArgs = (store: string, out: string | null, extra: string[] = []) => ['screen', '--profiles', REGISTER, '--rules', RULES, '--store', store, '--as-of', AS_OF, ...(out ? ['--out', out] : []), '--channels', 'both', ...extra];
+const screenArgs = (store: string, out: string | null, extra: string[] = []) => ['screen', '--profiles', REGISTER, '--rules', RULES, '--store', store, '--as-of', AS_OF, ...(out ? ['--out', out] : []), '--channels', 'both', '--locale', 'en', ...extra];
 
 afterAll(async () => {
   for (const t of targets) await dropTarget(t);
@@ -43,7 +43,7 @@ describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --sto
     const out = join(dir, 'out.jsonl');
     const first = await run(screenArgs(store, out, ['--batch', '17']));
     expect(first.code).toBe(1); // small.jsonl holds rows that are not valid profiles: reported, skipped, exit 1;
-    expect(first.stdout).toMatch(/^已筛查 200 人/);
+    expect(first.stdout).toMatch(/^screened 200 people/);
     const sent = lines(out);
     expect(sent.length).toBeGreaterThan(20);
     expect(new Set(sent.map((d) => d.id)).size).toBe(sent.length);
@@ -89,7 +89,7 @@ describe.each([['sqlite' as const], ['postgres' as const]])('guiyan screen --sto
     const shown = preview.stdout.split('\n').map((l) => JSON.parse(l) as { id: string; to: string });
     expect(shown.length).toBeGreaterThan(20);
     expect(shown.every((d) => d.to.startsWith('wx') || /\*{4}/.test(d.to))).toBe(true);
-    expect(preview.stderr).toMatch(/待发队列中：\d+/);
+    expect(preview.stderr).toMatch(/waiting in the outbox: \d+/);
     const again = await run(screenArgs(store, null));
     expect(again.stdout.split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(shown.map((d) => d.id));
     const out = join(dir, 'out.jsonl');
@@ -164,7 +164,7 @@ describe('guiyan screen: inputs and outputs', () => {
     // The hard-link case screens a copy of the register, so that the link is the same file as an input.
     const register = existsSync(join(dir, 'r.jsonl')) ? join(dir, 'r.jsonl') : REGISTER;
     const before = readFileSync(REGISTER, 'utf8');
-    const r = await run(['screen', '--profiles', register, '--rules', RULES, '--store', store, '--as-of', AS_OF, '--out', out]);
+    const r = await run(['screen', '--profiles', register, '--rules', RULES, '--store', store, '--as-of', AS_OF, '--out', out, '--locale', 'en']);
     expect(r.code).toBe(code);
     // One line for the refusal or write error; the register's bad rows (file:line) come before it, one line each.
     expect(r.stderr.split('\n').filter((l) => !l.startsWith(register))).toHaveLength(1);

@@ -38,10 +38,10 @@ export const ask: Command = {
   async run(io) {
     const { values, positionals } = parse(io.argv, { max: { type: 'string', default: '30' } });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length > 1) throw new UsageError('ask takes at most one profile file; see guiyan ask --help');
+    if (positionals.length > 1) throw new UsageError((u) => u.withHelp(u.takes.atMostOneProfile, 'ask'));
     const locale = localeOf(values.locale);
     const max = Number(values.max);
-    if (!(Number.isInteger(max) && max >= 0)) throw new UsageError('--max must be a whole number');
+    if (!(Number.isInteger(max) && max >= 0)) throw new UsageError((u) => u.wholeNumber('--max', 0));
     const matcher = await loadMatcher(values.rules);
     const start = positionals[0] ? await readOneProfile(positionals[0]) : undefined;
     const asOf = values['as-of'] ?? start?.asOf;

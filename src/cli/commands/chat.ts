@@ -31,11 +31,11 @@ export const chat: Command = {
       officers: { type: 'string' },
     });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length) throw new UsageError('chat takes no file; pipe the messages in, one per line');
+    if (positionals.length) throw new UsageError((u) => u.takes.noFile);
     const channel = values.channel as ConverseChannel;
-    if (channel !== 'sms' && channel !== 'chat') throw new UsageError('--channel must be sms or chat');
+    if (channel !== 'sms' && channel !== 'chat') throw new UsageError((u) => u.oneOf('--channel', 'sms, chat'));
     const partCap = Number(values['part-cap']);
-    if (!(Number.isInteger(partCap) && partCap >= 1)) throw new UsageError('--part-cap must be a whole number of at least 1');
+    if (!(Number.isInteger(partCap) && partCap >= 1)) throw new UsageError((u) => u.wholeNumber('--part-cap', 1));
     const locale = localeOf(values.locale);
     const matcher = await loadMatcher(values.rules);
     // The date is read once here, at the edge, so the whole conversation agrees on it.

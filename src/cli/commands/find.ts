@@ -29,7 +29,7 @@ function parseSets(list: string[], ids: string[]): Record<string, Record<string,
   const out: Record<string, Record<string, number>> = {};
   for (const s of list) {
     const m = /^(?:([a-z][a-z0-9-]+)\.)?([A-Za-z][A-Za-z0-9]*)=(-?\d+(?:\.\d+)?)$/.exec(s);
-    if (!m) throw new UsageError(`--set takes name=value or policyId.name=value, not ${JSON.stringify(s)}`);
+    if (!m) throw new UsageError((u) => u.setSyntax(JSON.stringify(s)));
     for (const id of m[1] ? [m[1]] : ids) (out[id] ??= {})[m[2]!] = Number(m[3]);
   }
   return out;
@@ -47,21 +47,21 @@ export const findCommand: Command = {
       limit: { type: 'string', default: '20' },
     });
     if (values.help) return io.stdout(HELP), 0;
-    if (!values.register) throw new UsageError('find needs --register FILE|URL; see guiyan find --help');
+    if (!values.register) throw new UsageError((u) => u.withHelp(u.needs('--register FILE|URL'), 'find'));
     const locale = localeOf(values.locale);
     const w = wordsFor(locale).cli.find;
     const st = wordsFor(locale).status;
     const all = await loadPolicyDir(values.rules);
     const wanted = values.policy ?? [];
-    for (const id of wanted) if (!all.some((p) => p.id === id)) throw new UsageError(`no policy ${id} in ${values.rules}`);
+    for (const id of wanted) if (!all.some((p) => p.id === id)) throw new UsageError((u) => u.noPolicy(id, values.rules));
     const policies = wanted.length ? all.filter((p) => wanted.includes(p.id)) : all;
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit takes a whole number');
+    if (!Number.isInteger(limit) || limit < 0) throw new UsageError((u) => u.wholeNumber('--limit', 0));
     const asOf = values['as-of'] ?? new Date();
     const set = values.set?.length ? parseSets(values.set, policies.map((p) => p.id)) : undefined;
     const changed = values['with-rules'] ? await loadPolicyDir(values['with-rules']) : undefined;
     // A JSON Lines register is checked row by row first: bad rows are reported and left out.
-    const checked = /\.jsonl$/i.test(values.register) ? await checkRegister(values.register, (row) => io.stderr(formatBadRow(row, wordsFor(locale).cli.skipped))) : undefined;
+    const checked = /\.jsonl$/i.test(values.register) ? await checkRegister(values.register, (row) => io.stderr(formatBadRow(row, locale))) : undefined;
     const status = (r: { unsupported: unknown[] }) => (r.unsupported.length || checked?.bad ? 1 : 0);
     let reg;
     try {

@@ -25,10 +25,10 @@ export const lint: Command = {
   async run(io) {
     const { values, positionals } = parse(io.argv, { 'stale-years': { type: 'string', default: '5' } });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length > 1) throw new UsageError('lint takes at most one rule directory; see guiyan lint --help');
+    if (positionals.length > 1) throw new UsageError((u) => u.withHelp(u.takes.atMostOneRulesDir, 'lint'));
     const locale = localeOf(values.locale);
     const staleYears = Number(values['stale-years']);
-    if (!Number.isInteger(staleYears) || staleYears < 0) throw new UsageError('--stale-years must be a whole number of years');
+    if (!Number.isInteger(staleYears) || staleYears < 0) throw new UsageError((u) => u.wholeNumber('--stale-years', 0));
     // The command line is the edge where today may be read.
     const asOf = formatDay(resolveAsOf(values['as-of'] ?? new Date()));
     const dir = positionals[0] ?? values.rules;

@@ -28,11 +28,11 @@ export const match: Command = {
   async run(io) {
     const { values, positionals } = parse(io.argv, { all: { type: 'boolean', default: false } });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length !== 1) throw new UsageError('match takes one profile file or directory; see guiyan match --help');
+    if (positionals.length !== 1) throw new UsageError((u) => u.withHelp(u.takes.oneProfile, 'match'));
     const locale = localeOf(values.locale);
     const matcher = await loadMatcher(values.rules);
     const w = wordsFor(locale);
-    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, w.cli.skipped);
+    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, locale);
     const results = files.map((f) => {
       const asOf = values['as-of'] ?? f.asOf;
       const evaluations = matcher.evaluate(f.profile, { asOf, locale, scope: values.all ? 'all' : 'applicable' });

@@ -38,16 +38,16 @@ export const outcomeCommand: Command = {
     });
     if (values.help) return io.stdout(HELP), 0;
     const w = wordsFor(localeOf(values.locale)).run;
-    if (!values.store || !values.profile || !values.policy || !values.outcome) throw new UsageError('outcome needs --store, --profile, --policy and --outcome; see guiyan outcome --help');
-    if (!OUTCOMES.includes(values.outcome as Outcome)) throw new UsageError(`--outcome must be one of ${OUTCOMES.join(', ')}`);
+    if (!values.store || !values.profile || !values.policy || !values.outcome) throw new UsageError((u) => u.withHelp(u.needs('--store, --profile, --policy, --outcome'), 'outcome'));
+    if (!OUTCOMES.includes(values.outcome as Outcome)) throw new UsageError((u) => u.oneOf('--outcome', OUTCOMES.join(', ')));
     const amount = values.amount === undefined ? undefined : Number(values.amount);
-    if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) throw new UsageError('--amount must be a number of 0 or more');
+    if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) throw new UsageError((u) => u.nonNegative('--amount'));
     const rating = values.rating === undefined ? undefined : Number(values.rating);
-    if (rating !== undefined && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) throw new UsageError('--rating must be a whole number from 1 to 5');
-    if (rating !== undefined && !values.department) throw new UsageError('--rating needs --department (and --officer when one person served)');
-    if ((values.department || values.officer) && rating === undefined) throw new UsageError('--department and --officer go with --rating');
+    if (rating !== undefined && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) throw new UsageError((u) => u.range('--rating', 1, 5));
+    if (rating !== undefined && !values.department) throw new UsageError((u) => u.goesWith('--rating', '--department'));
+    if ((values.department || values.officer) && rating === undefined) throw new UsageError((u) => u.goesWith('--department, --officer', '--rating'));
     const asOf = values['as-of'];
-    if (asOf !== undefined && !isIsoDate(asOf.slice(0, 10))) throw new UsageError('--as-of must be a date such as 2026-07-01');
+    if (asOf !== undefined && !isIsoDate(asOf.slice(0, 10))) throw new UsageError((u) => u.date('--as-of', '2026-07-01'));
     const at = asOf ?? new Date().toISOString(); // the one clock read, at the edge
     const store = await openStore(values.store);
     try {
@@ -61,7 +61,8 @@ export const outcomeCommand: Command = {
         ...(values.officer ? { officerId: values.officer } : {}),
       });
     } catch (e) {
-      if (e instanceof StoreInputError) throw new UsageError(e.message);
+      // The store's own checks of outcome and rating are made above; what is left is a push it never made.
+      if (e instanceof StoreInputError) throw new UsageError(/no screening record/.test(e.message) ? (u) => u.noRecord(values.policy!) : () => e.message);
       throw e;
     } finally {
       await store.close();

@@ -61,14 +61,14 @@ export const projects: Command = {
       officers: { type: 'string' },
     });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length !== 1) throw new UsageError('projects takes one profile file or directory; see guiyan projects --help');
+    if (positionals.length !== 1) throw new UsageError((u) => u.withHelp(u.takes.oneProfile, 'projects'));
     const locale = localeOf(values.locale);
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, not ${values.limit}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError((u) => u.wholeNumber('--limit', 1));
     const [matcher, catalogue] = await Promise.all([loadMatcher(values.rules), loadProjectDir(projectsDirOf(values.rules))]);
     const officers: Officer[] | null = values.officers ? await readOfficers(values.officers) : null;
     const pm = createProjectMatcher(catalogue);
-    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, wordsFor(locale).cli.skipped);
+    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, locale);
     const results = files.map((f) => {
       const asOf = values['as-of'] ?? f.asOf;
       const recs = pm.recommendProjects(f.profile, { asOf, locale, matcher, limit, scope: values.all ? 'all' : 'applicable', includeIneligible: values.all });

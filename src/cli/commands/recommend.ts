@@ -41,13 +41,13 @@ export const recommend: Command = {
   async run(io) {
     const { values, positionals } = parse(io.argv, { limit: { type: 'string' }, 'near-misses': { type: 'boolean', default: false } });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length !== 1) throw new UsageError('recommend takes one profile file or directory; see guiyan recommend --help');
+    if (positionals.length !== 1) throw new UsageError((u) => u.withHelp(u.takes.oneProfile, 'recommend'));
     const locale = localeOf(values.locale);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError('--limit must be a whole number');
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError((u) => u.wholeNumber('--limit', 0));
     const matcher = await loadMatcher(values.rules);
     const policies = new Map(matcher.policies.map((p) => [p.id, p]));
-    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, wordsFor(locale).cli.skipped);
+    const { files, status } = await readProfilesReporting(positionals[0]!, io.stderr, locale);
     const out = files.map((f) => {
       const asOf = values['as-of'] ?? f.asOf;
       const opts = { asOf, locale, limit, nearMisses: values['near-misses'] };

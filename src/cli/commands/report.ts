@@ -58,11 +58,11 @@ export const report: Command = {
   async run(io) {
     const { values } = parse(io.argv, { store: { type: 'string' }, state: { type: 'string' }, by: { type: 'string' }, due: { type: 'string' } });
     if (values.help) return io.stdout(HELP), 0;
-    if (!values.store && !values.state) throw new UsageError('report needs --store PATH|postgres://URL');
-    if (values.store && values.state) throw new UsageError('give --store or the deprecated --state, not both');
+    if (!values.store && !values.state) throw new UsageError((u) => u.needs('--store PATH|postgres://URL'));
+    if (values.store && values.state) throw new UsageError((u) => u.notBoth('--store', '--state'));
     const by = values.by;
-    if (by !== undefined && by !== 'policy' && by !== 'region') throw new UsageError('--by must be policy or region');
-    if (values.due !== undefined && !isIsoDate(values.due)) throw new UsageError('--due must be a date such as 2026-06-08');
+    if (by !== undefined && by !== 'policy' && by !== 'region') throw new UsageError((u) => u.oneOf('--by', 'policy, region'));
+    if (values.due !== undefined && !isIsoDate(values.due)) throw new UsageError((u) => u.date('--due', '2026-06-08'));
     const locale = localeOf(values.locale);
     const bys: ('policy' | 'region')[] = by ? [by] : ['policy', 'region'];
     const empty = wordsFor(locale).cli.nothingPushed;

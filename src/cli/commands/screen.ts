@@ -50,7 +50,7 @@ export const STATE_DEPRECATED = 'guiyan screen: --state is deprecated and will b
 const posInt = (v: string | undefined, name: string, dflt: number) => {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError((u) => u.wholeNumber(`--${name}`, 0));
   return n;
 };
 
@@ -133,9 +133,9 @@ export const screenCommand: Command = {
       officers: { type: 'string' },
     });
     if (values.help) return io.stdout(HELP), 0;
-    if (values.store && values.state) throw new UsageError('give --store or the deprecated --state, not both');
-    if (!values.profiles || (!values.store && !values.state)) throw new UsageError('screen needs --profiles FILE.jsonl and --store PATH|postgres://URL; see guiyan screen --help');
-    if (values.channels !== 'prefer-chat' && values.channels !== 'both') throw new UsageError('--channels must be prefer-chat or both');
+    if (values.store && values.state) throw new UsageError((u) => u.notBoth('--store', '--state'));
+    if (!values.profiles || (!values.store && !values.state)) throw new UsageError((u) => u.withHelp(u.needs('--profiles FILE.jsonl, --store PATH|postgres://URL'), 'screen'));
+    if (values.channels !== 'prefer-chat' && values.channels !== 'both') throw new UsageError((u) => u.oneOf('--channels', 'prefer-chat, both'));
     const locale = localeOf(values.locale);
     const asOf = values['as-of'] ?? new Date(); // the one clock read, at the edge
     const waitSeconds = posInt(values.wait, 'wait', 0);
@@ -151,8 +151,7 @@ export const screenCommand: Command = {
     const total = (await stat(values.profiles)).size;
     const tally: Tally = { profiles: 0, invalid: 0, kinds: {}, channels: {}, errors: [] };
     // Each row that is not a profile goes to standard error as it is met, by file and line; the rest go on.
-    const skipped = wordsFor(locale).cli.skipped;
-    const badRow = (line: number, issues: ScreenError['issues'], id?: string) => io.stderr(formatBadRow({ source: `${values.profiles}:${line}`, ...(id ? { id } : {}), issues }, skipped));
+    const badRow = (line: number, issues: ScreenError['issues'], id?: string) => io.stderr(formatBadRow({ source: `${values.profiles}:${line}`, ...(id ? { id } : {}), issues }, locale));
     const readerOpts = { onBad: (line: number, issue: ScreenError['issues'][number]) => badRow(line, [issue]) };
     let reader: RegisterReader | undefined;
     const options: Omit<ScreenOptions, 'previous'> = {

@@ -18,10 +18,10 @@ export const search: Command = {
   async run(io) {
     const { values, positionals } = parse(io.argv, { profile: { type: 'string' }, limit: { type: 'string', default: '10' } });
     if (values.help) return io.stdout(HELP), 0;
-    if (positionals.length === 0) throw new UsageError('search takes a query; see guiyan search --help');
+    if (positionals.length === 0) throw new UsageError((u) => u.withHelp(u.takes.query, 'search'));
     const locale = localeOf(values.locale);
     const limit = Number(values.limit);
-    if (!(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a positive whole number');
+    if (!(Number.isInteger(limit) && limit > 0)) throw new UsageError((u) => u.wholeNumber('--limit', 1));
     const matcher = await loadMatcher(values.rules);
     const person = values.profile ? await readOneProfile(values.profile) : undefined;
     const asOf = values['as-of'] ?? person?.asOf;

@@ -22,11 +22,11 @@ export const storeCommand: Command = {
     if (values.help) return io.stdout(HELP), 0;
     const w = wordsFor(localeOf(values.locale)).run;
     const [action] = positionals;
-    if (action !== 'import' && action !== 'info') throw new UsageError('store needs an action: import or info; see guiyan store --help');
-    if (!values.store) throw new UsageError(`store ${action} needs --store PATH|postgres://URL`);
-    if (action === 'import' && !values.state) throw new UsageError('store import needs --state STATE.json');
+    if (action !== 'import' && action !== 'info') throw new UsageError((u) => u.withHelp(u.needsAction('import, info'), 'store'));
+    if (!values.store) throw new UsageError((u) => u.needs('--store PATH|postgres://URL'));
+    if (action === 'import' && !values.state) throw new UsageError((u) => u.needs('--state STATE.json'));
     const state = action === 'import' ? await readStateFile(values.state!) : undefined;
-    if (action === 'import' && !state) throw new UsageError(`${values.state} does not exist`);
+    if (action === 'import' && !state) throw new UsageError((u) => u.noSuchFile(values.state!));
     const store = await openStore(values.store);
     try {
       if (action === 'info') {
@@ -39,7 +39,8 @@ export const storeCommand: Command = {
         const r = await store.importState(lease, state!);
         io.stdout(values.json ? JSON.stringify(r, null, 2) : w.imported(r.people, r.records, r.outcomes, store.kind));
       } catch (e) {
-        if (e instanceof StoreInputError) throw new UsageError(e.message);
+        // The one refusal of an import: the store is not new.
+        if (e instanceof StoreInputError) throw new UsageError(/already holds/.test(e.message) ? (u) => u.storeNotEmpty : () => e.message);
         throw e;
       } finally {
         await lease.release();

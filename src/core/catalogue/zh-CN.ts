@@ -4,6 +4,7 @@
  * (index.ts) and never branches on the locale.
  */
 import { botZhCN } from './bot-zh-CN.js';
+import { usageZhCN } from './usage-zh-CN.js';
 
 export const zhCN = {
   /** The chat and SMS bot (bot-zh-CN.ts). */
@@ -188,6 +189,8 @@ export const zhCN = {
     outcome: { applied: '已申请', granted: '已获批', rejected: '未获批', 'no-response': '未回应', 'not-interested': '不感兴趣' } as Record<string, string>,
     recorded: (outcome: string, who: string, policy: string, rating?: number) => `已记录：${who} · ${policy}：${outcome}${rating !== undefined ? `（评分 ${rating}）` : ''}`,
   },
+  /** Wrong use of the command line and input it cannot use (usage-zh-CN.ts). */
+  usage: usageZhCN,
 };
 
 /** Lint findings by code, for people reading zh-CN. */
@@ -208,6 +211,7 @@ const LINT_CODES: Readonly<Record<string, string>> = {
   stale_parameter: '参数多年未更新或复核',
   unknown_field: '引用了画像中不存在的字段',
   unsourced_parameter: '参数取值未注明文件和条款',
+  not_found: '找不到规则文件夹',
 };
 
 /** Rule-file problems by code, for people reading zh-CN. */
