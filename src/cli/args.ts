@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { bundledRulesDir } from '../node/bundled.js';
 import { wordsFor } from '../core/catalogue/index.js';
+import type { CommandName } from '../core/catalogue/help-zh-CN.js';
 import type { UsageWords } from '../core/catalogue/usage-zh-CN.js';
 import type { Locale } from '../core/text.js';
 
@@ -14,11 +15,15 @@ export const COMMON = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-export const COMMON_HELP = `  --rules DIR      rule directory (default ./rules if there is one, else the rules shipped with guiyan)
-  --as-of DATE     evaluate as of this date (YYYY-MM-DD or ISO date-time; default today)
-  --locale L       zh-CN (default) or en
-  --json           print data as JSON
-  -h, --help       show this help`;
+/**
+ * A command's help in the locale `--locale` names (zh-CN for anything else: help is shown before the
+ * value is checked); `vars` fills the command's own placeholders.
+ */
+export function helpOf(name: CommandName, locale: unknown, vars: Record<string, string | number> = {}): string {
+  const h = wordsFor(locale === 'en' ? 'en' : 'zh-CN').help;
+  const values: Record<string, string | number> = { ...vars, common: h.common };
+  return h.commands[name].text.replace(/\{(common|outcomes|min)\}/g, (m, k: string) => String(values[k] ?? m));
+}
 
 /** Words of the run's locale for a message: a function of the usage catalogue (and the locale, for texts built elsewhere). */
 export type Say = (u: UsageWords, locale: Locale) => string;
@@ -92,7 +97,7 @@ export interface CommandIO {
 }
 
 export interface Command {
-  name: string;
-  summary: string;
+  /** Its summary and help are the catalogue's `help.commands[name]`. */
+  name: CommandName;
   run(io: CommandIO): Promise<number>;
 }

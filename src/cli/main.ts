@@ -9,12 +9,11 @@ import { CliError, runLocale, UsageError, type Command, type CommandIO } from '.
 import { COMMANDS } from './commands/index.js';
 import { ProfileInputError, profileIssuesText } from './io.js';
 
-const usage = () =>
-  `guiyan — match returnees with the support policies they qualify for
-
-usage: guiyan <command> [options]   (guiyan <command> --help for more; guiyan --version)
-
-${COMMANDS.map((c: Command) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}`;
+/** `guiyan --help`: what guiyan is, and each command with its summary, in `locale`. */
+function usage(locale: Locale): string {
+  const h = wordsFor(locale).help;
+  return `${h.tagline}\n\n${h.usage}\n\n${COMMANDS.map((c: Command) => `  ${c.name.padEnd(10)} ${h.commands[c.name].summary}`).join('\n')}`;
+}
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Promise<number> {
@@ -23,13 +22,13 @@ export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Prom
   const locale = runLocale(argv);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage());
+    io.stdout(usage(locale));
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') return io.stdout(pkg.version), 0;
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.stderr(`${wordsFor(locale).usage.unknownCommand(name)}\n\n${usage()}`);
+    io.stderr(`${wordsFor(locale).usage.unknownCommand(name)}\n\n${usage(locale)}`);
     return 2;
   }
   try {

@@ -125,4 +125,17 @@ describe('one language per run: usage errors and bad input on standard error', (
     ]);
     expect(en.err.split('\n')[1]).toBe(`${register}:3 (p3): regionCode: not a code in the national division table (GB/T 2260) — skipped; the rest go on`);
   });
+
+  it.each([['--help'], ...COMMANDS.map((c) => [c.name, '--help'])])('help: guiyan %s %s', async (...argv) => {
+    const zh = await run([...argv.filter(Boolean), '--locale', 'zh-CN']);
+    const en = await run([...argv.filter(Boolean), '--locale', 'en']);
+    expect(zh.code).toBe(0);
+    expect(en.code).toBe(0);
+    // Prose lines (not the synopsis, an option's own name or an example command) are Chinese in zh-CN …
+    const prose = (out: string) => out.split('\n').filter((l) => l.trim() && !l.startsWith('guiyan ') && !/^\s+(printf|--|-h)/.test(l));
+    for (const l of prose(zh.out)) expect(l, l).toMatch(CJK);
+    // … and English in en, but for quoted examples of what people type and the SMS signature.
+    for (const l of prose(en.out)) expect(l.replace(/"[^"]*"|'[^']*'|【[^】]*】|归雁服务/g, ''), l).not.toMatch(CJK);
+    expect(zh.out).not.toBe(en.out);
+  });
 });

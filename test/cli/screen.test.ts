@@ -36,7 +36,7 @@ describe('guiyan screen', () => {
     }
     expect(r.stdout).toMatch(/^已筛查 200 人/);
     expect(r.stdout).toBe(maskText(r.stdout));
-    expect(r.stderr).toMatch(/^guiyan screen: --state is deprecated/);
+    expect(r.stderr).toMatch(/^guiyan screen：--state 已弃用/);
   });
 
   it('writes nothing on a second run with the same inputs', async () => {

@@ -210,7 +210,7 @@ describe('guiyan screen: inputs and outputs', () => {
     const state = join(dir, 'state.json');
     const old = await run(['screen', '--profiles', REGISTER, '--rules', RULES, '--state', state, '--as-of', AS_OF, '--out', join(dir, 'old.jsonl')]);
     expect(old.code).toBe(1);
-    expect(old.stderr).toMatch(/--state is deprecated/);
+    expect(old.stderr).toMatch(/--state 已弃用/);
     const store = join(dir, 's.db');
     const imp = await run(['store', 'import', '--state', state, '--store', store]);
     expect(imp.code, imp.stderr).toBe(0);

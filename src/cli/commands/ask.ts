@@ -5,21 +5,11 @@ import { maskValue } from '../../core/mask.js';
 import type { Locale } from '../../core/text.js';
 import type { Profile } from '../../profile/schema.js';
 import { parseProfile } from '../../profile/validate.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readOneProfile } from '../io.js';
 import { header, renderRecommendations } from './recommend.js';
 import { engineOf } from '../../matcher/create.js';
 import { wordsFor } from '../../core/catalogue/index.js';
-
-const HELP = `guiyan ask [profile.json] [options]
-
-Asks the question that settles the most, reads the answer from the next line of standard input,
-and repeats until nothing is left to ask; then prints the ranked result. Answers as typed in a chat:
-"是/否", "35", "3万", "2023年6月", "无", option numbers "1,3", place names. "跳过" or "skip" passes.
-Scriptable: pipe the answers in, one per line.
-
-${COMMON_HELP}
-  --max N          ask at most N questions (default 30)`;
 
 const SKIP = new Set(['跳过', '不知道', '不清楚', 'skip', "don't know", '?', '？']);
 const MAX_RETRIES = 3;
@@ -34,10 +24,9 @@ function render(q: Question, n: number, locale: Locale): string {
 
 export const ask: Command = {
   name: 'ask',
-  summary: 'ask the next best question until the result is settled',
   async run(io) {
     const { values, positionals } = parse(io.argv, { max: { type: 'string', default: '30' } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('ask', values.locale)), 0;
     if (positionals.length > 1) throw new UsageError((u) => u.withHelp(u.takes.atMostOneProfile, 'ask'));
     const locale = localeOf(values.locale);
     const max = Number(values.max);

@@ -4,25 +4,12 @@ import { formatDay } from '../../core/dates.js';
 import { maskText } from '../../core/mask.js';
 import { smsParts } from '../../messages/sms.js';
 import { pinyinReader } from '../../search/pinyin.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readOfficers } from '../io.js';
 import { engineOf } from '../../matcher/create.js';
 
-const HELP = `guiyan chat [options]
-
-A terminal chat with the bot kit: each line of standard input is one inbound message, each reply
-is printed as the bot would send it (nothing after an opt-out). Scriptable from a pipe:
-  printf '你好\\n想贷款\\n详情 2\\n' | guiyan chat --channel sms
-
-${COMMON_HELP}
-  --channel C      sms (default; one 70-character message) or chat
-  --signature S    SMS sender name, counted in the length (default 【归雁服务】; '' for none)
-  --part-cap N     most parts an SMS reply may take (default 1)
-  --officers FILE  service officers (JSON array, e.g. fixtures/officers.json), for "转人工" hand-offs`;
-
 export const chat: Command = {
   name: 'chat',
-  summary: 'talk to the chat/SMS bot on standard input',
   async run(io) {
     const { values, positionals } = parse(io.argv, {
       channel: { type: 'string', default: 'sms' },
@@ -30,7 +17,7 @@ export const chat: Command = {
       'part-cap': { type: 'string', default: '1' },
       officers: { type: 'string' },
     });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('chat', values.locale)), 0;
     if (positionals.length) throw new UsageError((u) => u.takes.noFile);
     const channel = values.channel as ConverseChannel;
     if (channel !== 'sms' && channel !== 'chat') throw new UsageError((u) => u.oneOf('--channel', 'sms, chat'));

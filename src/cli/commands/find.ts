@@ -4,24 +4,10 @@ import { labelOf } from '../../engine/index.js';
 import { loadPolicyDir } from '../../node/index.js';
 import { find, openRegister, type FindPolicy } from '../../node/sql/find.js';
 import type { Locale } from '../../core/text.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { renderTable } from '../../core/table.js';
 import { formatBadRow } from '../io.js';
 import { checkRegister } from '../register.js';
-
-const HELP = `guiyan find --register FILE|URL --policy ID [--policy ID …] [options]
-
-政策找人: runs the policies as SQL where the register lives — DuckDB for people.jsonl or
-people.parquet, PostgreSQL for postgres://user@host:port/database/table — and prints per policy
-how many people are eligible, unknown and ineligible, the eligible (ids masked), the answers that
-would settle the unknown, and whether the policy is 免申即享-ready (every field it reads is in the register).
-
-${COMMON_HELP}
-  --register R     people.jsonl | people.parquet | postgres://…/database/table
-  --policy ID      a policy to run (repeatable; default every policy in force)
-  --set P=V        政策沙盘: try a parameter value (P is name or policyId.name; repeatable)
-  --with-rules DIR 政策沙盘: try changed rule files (policies matched by id)
-  --limit N        eligible ids listed per policy (default 20)`;
 
 const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_m, k: string) => String(v[k] ?? ''));
 
@@ -37,7 +23,6 @@ function parseSets(list: string[], ids: string[]): Record<string, Record<string,
 
 export const findCommand: Command = {
   name: 'find',
-  summary: '政策找人: run policies as SQL over a register (DuckDB or PostgreSQL)',
   async run(io) {
     const { values } = parse(io.argv, {
       register: { type: 'string' },
@@ -46,7 +31,7 @@ export const findCommand: Command = {
       'with-rules': { type: 'string' },
       limit: { type: 'string', default: '20' },
     });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('find', values.locale)), 0;
     if (!values.register) throw new UsageError((u) => u.withHelp(u.needs('--register FILE|URL'), 'find'));
     const locale = localeOf(values.locale);
     const w = wordsFor(locale).cli.find;
@@ -99,8 +84,9 @@ export const findCommand: Command = {
           io.stdout(`  ${w.change}: ${x.change.min >= 0 ? '+' : ''}${x.change.min} … ${x.change.max >= 0 ? '+' : ''}${x.change.max}`);
         }
       }
-      for (const u of r.unsupported) io.stderr(`${u.policyId} ${u.path}: ${u.message} [${u.code}]`);
-      for (const id of r.notInForce) io.stderr(`${id}: not in force at ${r.asOf}`);
+      const say = wordsFor(locale).usage;
+      for (const u of r.unsupported) io.stderr(`${u.policyId} ${u.path}: ${say.sqlUnsupported(u.message)} [${u.code}]`);
+      for (const id of r.notInForce) io.stderr(say.notInForce(id, r.asOf));
       return status(r);
     } finally {
       await reg.session.close();

@@ -5,26 +5,15 @@ import { existsSync } from 'node:fs';
 import { readPolicySources } from '../../node/index.js';
 import { loadProjectDir, projectsDirOf } from '../../node/projects.js';
 import { PolicyValidationError } from '../../policy/errors.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
-
-const HELP = `guiyan lint [DIR] [options]
-
-Checks rule files for what loading alone does not catch: misspelled fields (with a did-you-mean),
-conditions that can never be true or never false, policies past their window, parameters not
-updated in years, exclusions of missing policies, sample rules without the sample flag, and
-national rules without a dated, issued source. Exits 1 on errors, 0 with warnings only.
-
-${COMMON_HELP}
-  --stale-years N  flag parameters whose latest value is older than N years (default 5)`;
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 
 const place = (f: LintFinding) => [f.file, f.line, f.column].filter((x) => x !== undefined).join(':');
 
 export const lint: Command = {
   name: 'lint',
-  summary: 'check rule files for mistakes loading does not catch',
   async run(io) {
     const { values, positionals } = parse(io.argv, { 'stale-years': { type: 'string', default: '5' } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('lint', values.locale)), 0;
     if (positionals.length > 1) throw new UsageError((u) => u.withHelp(u.takes.atMostOneRulesDir, 'lint'));
     const locale = localeOf(values.locale);
     const staleYears = Number(values['stale-years']);

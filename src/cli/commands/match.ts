@@ -1,17 +1,10 @@
 import { type Evaluation, labelOf } from '../../engine/index.js';
 import { maskValue } from '../../core/mask.js';
 import { regionName } from '../../regions/codes.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
-
-const HELP = `guiyan match <profile.json | profiles.jsonl | dir> [options]
-
-Evaluates each profile against every policy in force and prints status, amount and key reasons.
-
-${COMMON_HELP}
-  --all            include policies of other regions and ineligible ones`;
 
 const ORDER = { eligible: 0, unknown: 1, ineligible: 2 } as const;
 /** Eligible first, then unknown, each by the larger amount; catalogue order breaks ties. */
@@ -24,10 +17,9 @@ export function rankEvaluations(list: readonly Evaluation[]): Evaluation[] {
 
 export const match: Command = {
   name: 'match',
-  summary: 'evaluate profiles against the rules',
   async run(io) {
     const { values, positionals } = parse(io.argv, { all: { type: 'boolean', default: false } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('match', values.locale)), 0;
     if (positionals.length !== 1) throw new UsageError((u) => u.withHelp(u.takes.oneProfile, 'match'));
     const locale = localeOf(values.locale);
     const matcher = await loadMatcher(values.rules);

@@ -1,30 +1,11 @@
 import { OUTCOMES, type Outcome } from '../../followup/types.js';
 import { isIsoDate } from '../../core/dates.js';
 import { openStore, StoreInputError } from '../../store/open.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { wordsFor } from '../../core/catalogue/index.js';
-
-const HELP = `guiyan outcome --store S --profile ID --policy ID --outcome OUTCOME [--amount N] [--rating 1-5 --department NAME --officer ID]
-
-问效: records what became of a push for one person and one policy. A final outcome (granted,
-rejected, not-interested) closes the person's open follow-ups for that policy; the others close those
-already due. With --rating, also records the person's rating (归雁集中评价) of the department and
-officer that served them. Many officers may record at once.
-
-${COMMON_HELP}
-  --store S        the screening store: a SQLite file path or a postgres:// URL
-  --profile ID     the person
-  --policy ID      the policy
-  --outcome O      ${OUTCOMES.join(' | ')}
-  --amount N       the amount granted (or applied for)
-  --rating R       1 (poor) to 5 (excellent)
-  --department D   the department rated (needed with --rating)
-  --officer ID     the officer rated
-  --as-of DATE     when it happened (default today)`;
 
 export const outcomeCommand: Command = {
   name: 'outcome',
-  summary: 'record an outcome (问效) and a rating (归雁集中评价)',
   async run(io) {
     const { values } = parse(io.argv, {
       store: { type: 'string' },
@@ -36,7 +17,7 @@ export const outcomeCommand: Command = {
       department: { type: 'string' },
       officer: { type: 'string' },
     });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('outcome', values.locale, { outcomes: OUTCOMES.join(' | ') })), 0;
     const w = wordsFor(localeOf(values.locale)).run;
     if (!values.store || !values.profile || !values.policy || !values.outcome) throw new UsageError((u) => u.withHelp(u.needs('--store, --profile, --policy, --outcome'), 'outcome'));
     if (!OUTCOMES.includes(values.outcome as Outcome)) throw new UsageError((u) => u.oneOf('--outcome', OUTCOMES.join(', ')));

@@ -9,20 +9,10 @@ import { createProjectMatcher } from '../../projects/matcher.js';
 import type { Project } from '../../projects/schema.js';
 import type { Policy } from '../../policy/schema.js';
 import { regionName } from '../../regions/codes.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readOfficers, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
-
-const HELP = `guiyan projects <profile.json | profiles.jsonl | dir> [options]
-
-Ranks the returnee projects under <rules>/projects for each profile, with the policies under <rules>
-that could fund each one, and optionally the service officer who follows the person up.
-
-${COMMON_HELP}
-  --limit N        projects per profile (default 5)
-  --all            rank projects in every region, and those that do not suit
-  --officers FILE  officers (JSON array, e.g. fixtures/officers.json): assign one per profile, balancing load`;
 
 const money = (p: Project, locale: Locale) => `${formatMoney(p.capitalNeeded.min, 'CNY', locale)}–${formatMoney(p.capitalNeeded.max, 'CNY', locale)}`;
 
@@ -53,14 +43,13 @@ function funding(r: ProjectRecommendation, policies: ReadonlyMap<string, Policy>
 
 export const projects: Command = {
   name: 'projects',
-  summary: 'rank returnee projects (找项目) with the policies that fund them',
   async run(io) {
     const { values, positionals } = parse(io.argv, {
       limit: { type: 'string', default: '5' },
       all: { type: 'boolean', default: false },
       officers: { type: 'string' },
     });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('projects', values.locale)), 0;
     if (positionals.length !== 1) throw new UsageError((u) => u.withHelp(u.takes.oneProfile, 'projects'));
     const locale = localeOf(values.locale);
     const limit = Number(values.limit);

@@ -3,19 +3,10 @@ import { formatRange, pick, type Locale } from '../../core/text.js';
 import type { Policy } from '../../policy/schema.js';
 import { carriedBy, type Bundle, type Recommendation } from '../../recommend/index.js';
 import { regionName } from '../../regions/codes.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readProfilesReporting } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
-
-const HELP = `guiyan recommend <profile.json | profiles.jsonl | dir> [options]
-
-Ranks the policies of each person's region: eligible first, then unknown by likelihood × value,
-with the reasons that carried each verdict and the best combination that may be taken together.
-
-${COMMON_HELP}
-  --limit N        show at most N policies per person
-  --near-misses    add ineligible policies with the smallest change that would qualify`;
 
 /** The ranked list as a table, then what the bundle set aside; shared with `guiyan ask`. */
 export function renderRecommendations(recs: readonly Recommendation[], b: Bundle, policies: ReadonlyMap<string, Policy>, locale: Locale): string {
@@ -37,10 +28,9 @@ export function renderRecommendations(recs: readonly Recommendation[], b: Bundle
 
 export const recommend: Command = {
   name: 'recommend',
-  summary: 'rank the policies for each person, with reasons',
   async run(io) {
     const { values, positionals } = parse(io.argv, { limit: { type: 'string' }, 'near-misses': { type: 'boolean', default: false } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('recommend', values.locale)), 0;
     if (positionals.length !== 1) throw new UsageError((u) => u.withHelp(u.takes.oneProfile, 'recommend'));
     const locale = localeOf(values.locale);
     const limit = values.limit === undefined ? undefined : Number(values.limit);

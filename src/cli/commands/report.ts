@@ -8,24 +8,10 @@ import { checkState } from '../../screen/state.js';
 import { MIN_RATINGS, type ScoreRow } from '../../store/types.js';
 import { openStore } from '../../store/open.js';
 import { loadRules, parseJson } from '../io.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
-const HELP = `guiyan report --store S [--by policy|region] [--json]
-guiyan report --store S --due DATE [--json]
-
-问效: the funnel pushed → applied → granted, with amounts, per policy and per region; and
-归雁集中评价: the score of each department and officer from returnees' ratings, with how many
-ratings it rests on (no score from fewer than ${MIN_RATINGS}).
-
-${COMMON_HELP}
-  --store S        the screening store: a SQLite file path or a postgres:// URL
-  --by KEY         only the funnel per policy or per region
-  --due DATE       instead, list the open follow-ups due on or before DATE (YYYY-MM-DD)
-  --state FILE     deprecated: a JSON state file of earlier versions (funnel only)`;
-
-const STATE_DEPRECATED = 'guiyan report: --state is deprecated and will be removed: guiyan store import --state FILE --store S moves the file into a store';
 
 function dueTable(io: CommandIO, due: DueFollowUp[], locale: Locale, json: boolean): number {
   if (json) return io.stdout(JSON.stringify(due, null, 2)), 0;
@@ -54,10 +40,9 @@ async function titlesOf(rulesDir: string, locale: Locale): Promise<Map<string, s
 
 export const report: Command = {
   name: 'report',
-  summary: 'funnel of pushes, applications and grants; scores of departments and officers',
   async run(io) {
     const { values } = parse(io.argv, { store: { type: 'string' }, state: { type: 'string' }, by: { type: 'string' }, due: { type: 'string' } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('report', values.locale, { min: MIN_RATINGS })), 0;
     if (!values.store && !values.state) throw new UsageError((u) => u.needs('--store PATH|postgres://URL'));
     if (values.store && values.state) throw new UsageError((u) => u.notBoth('--store', '--state'));
     const by = values.by;
@@ -68,7 +53,7 @@ export const report: Command = {
     const empty = wordsFor(locale).cli.nothingPushed;
 
     if (values.state) {
-      io.stderr(STATE_DEPRECATED);
+      io.stderr(wordsFor(locale).usage.failed('report', wordsFor(locale).usage.stateDeprecated));
       const state = checkState(parseJson(await readFile(values.state, 'utf8'), values.state));
       if (values.due !== undefined) return dueTable(io, followUpsDue(state, { on: values.due }), locale, !!values.json);
       const rows = funnel(state, { by: by ?? 'policy' });

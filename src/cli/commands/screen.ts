@@ -7,7 +7,7 @@ import { openStore } from '../../store/open.js';
 import { isPostgresUrl } from '../../store/open.js';
 import { crashPoint } from '../../store/store.js';
 import { screenIntoStore } from '../../store/run.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command, type CommandIO } from '../args.js';
 import { formatBadRow, loadMatcher, readOfficers } from '../io.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 import type { Locale } from '../../core/locale.js';
@@ -20,32 +20,6 @@ export { stateChunks } from '../state-file.js';
 export { writeFileAtomic } from '../out.js';
 export { jsonLines } from '../lines.js';
 
-const HELP = `guiyan screen --profiles FILE.jsonl --store PATH|postgres://URL --out DELIVERIES.jsonl [options]
-
-Screens a register (JSON Lines, one profile a line) against every rule and plans one message per
-person for what changed since the last run. What the runs know lives in a store: a SQLite file
-(created when missing) or a PostgreSQL database (postgres://…; ?schema=NAME picks the schema).
-Each batch of people is committed together with its deliveries to the store's outbox, so a crash
-at any point loses nothing: the rerun plans the rest, to the same delivery ids.
---out writes every delivery not yet handed over, one a line
-({ id, profileId, policyIds, channel, to, text, sendAt, kinds }), by temp file, fsync and rename, and
-only then marks them told. Without --out they are shown with phone numbers masked and stay in the outbox.
-One run at a time: another run on the same store stops with "busy" (or waits, with --wait).
-
-${COMMON_HELP}
-  --profiles FILE  the register, JSON Lines
-  --store S        the screening store: a SQLite file path or a postgres:// URL
-  --out FILE       deliveries to hand over, JSON Lines
-  --wait SECONDS   when another run holds the store, wait this long before giving up (default 0)
-  --batch N        people per transaction (default 2000)
-  --window-days N  window-closing this many days before a deadline (default 14)
-  --signature S    SMS signature inside 【】 (default 归雁服务)
-  --part-cap N     most parts per SMS (default 1)
-  --channels C     prefer-chat (default) or both
-  --officers FILE  service officers (JSON array): each follow-up goes to the covering officer with the lowest load
-  --state FILE     deprecated: the JSON state file of earlier versions (guiyan store import moves one into a store)`;
-
-export const STATE_DEPRECATED = 'guiyan screen: --state is deprecated and will be removed: keep the screening state in a store (--store PATH|postgres://URL); guiyan store import --state FILE --store S moves this file in';
 
 const posInt = (v: string | undefined, name: string, dflt: number) => {
   if (v === undefined) return dflt;
@@ -117,7 +91,6 @@ function summarize(io: CommandIO, json: boolean, t: Tally, seconds: number, toSt
 
 export const screenCommand: Command = {
   name: 'screen',
-  summary: 'screen a register, plan messages for what changed',
   async run(io) {
     const { values } = parse(io.argv, {
       profiles: { type: 'string' },
@@ -132,7 +105,7 @@ export const screenCommand: Command = {
       channels: { type: 'string', default: 'prefer-chat' },
       officers: { type: 'string' },
     });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('screen', values.locale)), 0;
     if (values.store && values.state) throw new UsageError((u) => u.notBoth('--store', '--state'));
     if (!values.profiles || (!values.store && !values.state)) throw new UsageError((u) => u.withHelp(u.needs('--profiles FILE.jsonl, --store PATH|postgres://URL'), 'screen'));
     if (values.channels !== 'prefer-chat' && values.channels !== 'both') throw new UsageError((u) => u.oneOf('--channels', 'prefer-chat, both'));
@@ -171,7 +144,7 @@ export const screenCommand: Command = {
     };
 
     if (values.state) {
-      io.stderr(STATE_DEPRECATED);
+      io.stderr(wordsFor(locale).usage.failed('screen', wordsFor(locale).usage.stateDeprecated));
       reader = readRegister(values.profiles, readerOpts);
       return screenFile(io, reader, values.state, values.out, total, options, tally, !!values.json, locale);
     }

@@ -1,23 +1,13 @@
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { loadMatcher, readOneProfile } from '../io.js';
 import { renderTable } from '../../core/table.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 
-const HELP = `guiyan search "<query>" [options]
-
-找政策: finds policies by free text in Chinese or English — titles, summaries, tags, synonyms
-("借钱", "补助", "土地"), typos, partial words, pinyin and pinyin initials.
-
-${COMMON_HELP}
-  --profile FILE   show each hit's status for this person (ineligible ones sink)
-  --limit N        at most N hits (default 10)`;
-
 export const search: Command = {
   name: 'search',
-  summary: 'find policies by free text (找政策)',
   async run(io) {
     const { values, positionals } = parse(io.argv, { profile: { type: 'string' }, limit: { type: 'string', default: '10' } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('search', values.locale)), 0;
     if (positionals.length === 0) throw new UsageError((u) => u.withHelp(u.takes.query, 'search'));
     const locale = localeOf(values.locale);
     const limit = Number(values.limit);

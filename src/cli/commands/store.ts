@@ -1,25 +1,13 @@
 import { openStore, StoreInputError } from '../../store/open.js';
-import { COMMON_HELP, localeOf, parse, UsageError, type Command } from '../args.js';
+import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 import { readStateFile } from '../state-file.js';
 
-const HELP = `guiyan store import --state STATE.json --store PATH|postgres://URL
-guiyan store info --store PATH|postgres://URL [--json]
-
-import  moves a JSON screening state (the --state file of earlier versions) into a new store:
-        verdicts, what was told, follow-ups and outcomes. The store must hold nobody yet.
-info    counts what a store holds.
-
-${COMMON_HELP}
-  --store S        a SQLite file path (created when missing) or a postgres:// URL (?schema=NAME)
-  --state FILE     the JSON state to import`;
-
 export const storeCommand: Command = {
   name: 'store',
-  summary: 'move a JSON state into a store, or count what a store holds',
   async run(io) {
     const { values, positionals } = parse(io.argv, { store: { type: 'string' }, state: { type: 'string' } });
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('store', values.locale)), 0;
     const w = wordsFor(localeOf(values.locale)).run;
     const [action] = positionals;
     if (action !== 'import' && action !== 'info') throw new UsageError((u) => u.withHelp(u.needsAction('import, info'), 'store'));

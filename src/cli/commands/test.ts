@@ -3,21 +3,13 @@ import { runPolicyCases } from '../../engine/index.js';
 import { runProjectCases } from '../../projects/cases.js';
 import { loadRules } from '../io.js';
 import { loadProjectDir, projectsDirOf } from '../../node/projects.js';
-import { COMMON_HELP, parse, type Command } from '../args.js';
-
-const HELP = `guiyan test [options]
-
-Runs the test cases embedded in every rule file (policies, and projects under projects/) and reports
-each failure with its file and case.
-
-${COMMON_HELP}`;
+import { helpOf, parse, type Command } from '../args.js';
 
 export const test: Command = {
   name: 'test',
-  summary: 'run the cases embedded in rule files',
   async run(io) {
     const { values } = parse(io.argv, {});
-    if (values.help) return io.stdout(HELP), 0;
+    if (values.help) return io.stdout(helpOf('test', values.locale)), 0;
     const projectsDir = projectsDirOf(values.rules);
     const results = [
       ...runPolicyCases(await loadRules(values.rules)),

@@ -1,3 +1,4 @@
+import { helpEn } from './help-en.js';
 import { botEn } from './bot-en.js';
 import { usageEn } from './usage-en.js';
 import type { Catalogue } from './zh-CN.js';
@@ -159,4 +160,5 @@ export const en: Catalogue = {
     recorded: (outcome, who, policy, rating) => `recorded ${outcome} for ${who} · ${policy}${rating !== undefined ? ` (rated ${rating})` : ''}`,
   },
   usage: usageEn,
+  help: helpEn,
 };

@@ -46,6 +46,8 @@ export const usageEn: UsageWords = {
     EDQUOT: 'the disk quota is used up',
     EFBIG: 'the file grew past the size this process may write',
   },
+  stateDeprecated: '--state is deprecated and will be removed: keep the screening state in a store (--store PATH|postgres://URL); guiyan store import --state FILE --store S moves this file in',
+  sqlUnsupported: (message) => message,
   notState: (path) => `${path} is not a screening state; it was left as it is`,
   noSuchFile: (path) => `${path} does not exist`,
   file: {

@@ -50,6 +50,9 @@ export const usageZhCN = {
     EDQUOT: '磁盘配额已用完',
     EFBIG: '文件超过了本进程可写的大小',
   } as Record<string, string>,
+  stateDeprecated: '--state 已弃用，将被移除：请把筛查状态放在存储中（--store PATH|postgres://URL）；guiyan store import --state FILE --store S 可导入此文件',
+  /** A condition `find` cannot run as SQL: the compiler's detail is English, the code says which. */
+  sqlUnsupported: (_message: string) => '该条件无法转为 SQL 运行',
   notState: (path: string) => `${path} 不是筛查状态文件，未做改动`,
   noSuchFile: (path: string) => `${path} 不存在`,
   /** Files and folders that cannot be read, by the system's error code. */

@@ -3,6 +3,7 @@
  * this object's, so a missing or extra key fails the typecheck. Code asks `wordsFor(locale)`
  * (index.ts) and never branches on the locale.
  */
+import { helpZhCN } from './help-zh-CN.js';
 import { botZhCN } from './bot-zh-CN.js';
 import { usageZhCN } from './usage-zh-CN.js';
 
@@ -191,6 +192,8 @@ export const zhCN = {
   },
   /** Wrong use of the command line and input it cannot use (usage-zh-CN.ts). */
   usage: usageZhCN,
+  /** `guiyan --help` and each command's help (help-zh-CN.ts). */
+  help: helpZhCN,
 };
 
 /** Lint findings by code, for people reading zh-CN. */
