@@ -11,6 +11,7 @@ export interface Expectation {
   amount?: { min: number; max: number; unit?: string | undefined } | null | undefined;
   missing?: string[] | undefined;
   reasons?: { path: string; status: string }[] | undefined;
+  amountBasis?: string | undefined;
 }
 
 /** What a case compares: any evaluation-shaped result (policies and projects). */
@@ -19,6 +20,7 @@ export interface Evaluated {
   readonly missing: readonly string[];
   readonly amount?: { readonly min: number; readonly max: number; readonly unit?: string | undefined } | undefined;
   readonly reasons?: readonly { readonly path: string; readonly status: string }[] | undefined;
+  readonly amountBasis?: string | undefined;
 }
 
 /** Differences between a case's expectation and an evaluation, for people; empty when they agree. */
@@ -33,6 +35,7 @@ export function compareExpectation(x: Expectation, e: Evaluated | undefined, abs
       problems.push(`amount: expected ${JSON.stringify(x.amount)}, got ${a ? JSON.stringify(a) : 'none'}`);
   }
   if (x.missing && sorted(x.missing) !== sorted(e?.missing ?? [])) problems.push(`missing: expected [${sorted(x.missing)}], got [${sorted(e?.missing ?? [])}]`);
+  if (x.amountBasis && !e?.amountBasis?.includes(x.amountBasis)) problems.push(`amountBasis: expected one naming "${x.amountBasis}", got ${e?.amountBasis ?? 'none'}`);
   for (const r of x.reasons ?? []) {
     if (!e?.reasons?.some((got) => got.path === r.path && got.status === r.status)) problems.push(`reason: expected ${r.path} ${r.status}`);
   }
