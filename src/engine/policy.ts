@@ -2,6 +2,7 @@ import { contentHash } from '../core/hash.js';
 import { dayOf } from '../core/dates.js';
 import { regionPrefix } from '../regions/codes.js';
 import type { Parameter, Policy } from '../policy/schema.js';
+import { paramsRead } from '../policy/overlay.js';
 import { compileAmount, type AmountFn } from './amount.js';
 import { compileEligibility, type CompiledNode } from './compile.js';
 import type { FactTable } from './facts.js';
@@ -30,15 +31,6 @@ export interface CompiledPolicy {
   readonly local: readonly { readonly name: string; readonly slot: number; readonly param: Parameter }[];
 }
 
-/** Names of the parameters an amount reads. */
-function paramsRead(x: unknown, out = new Set<string>()): Set<string> {
-  if (x !== null && typeof x === 'object') {
-    const o = x as Record<string, unknown>;
-    if (typeof o.param === 'string') out.add(o.param);
-    else for (const v of Object.values(o)) paramsRead(v, out);
-  }
-  return out;
-}
 
 export function compilePolicy(policy: Policy, index: number, facts: FactTable, params: ParamTable): CompiledPolicy {
   const paramSlots = new Map<string, number>();

@@ -126,3 +126,13 @@ export function linkOverlays(policies: readonly Policy[], overlays: readonly Pol
   });
   return { policies: linked, issues };
 }
+
+/** Names of the parameters a part of a rule (an amount) reads. */
+export function paramsRead(x: unknown, out = new Set<string>()): Set<string> {
+  if (x !== null && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    if (typeof o.param === 'string') out.add(o.param);
+    else for (const v of Object.values(o)) paramsRead(v, out);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { RETIREMENT_SCHEDULES, type RetirementSchedule } from '../core/retiremen
 import { factDomain, factKey, type Domain, type FactRef } from '../engine/index.js';
 import { factRef } from '../policy/terms.js';
 import { operatorFor, regionCondition, type SqlKit } from '../ops/index.js';
+import { amountByRegion, type FigureCompiler } from './overlays.js';
 import { fieldInfo } from '../profile/fields.js';
 import { implicationsOf, mootFor, type Implication } from '../profile/implications.js';
 import type { Amount, Condition, LeafCondition, NumberValue, Policy, Value } from '../policy/schema.js';
@@ -284,8 +285,9 @@ class Query {
 const TYPE_OF: Record<Domain, SqlType> = { number: 'number', date: 'number', boolean: 'boolean', choice: 'text', choices: 'text', region: 'text', string: 'text' };
 
 /** Compiles one policy's conditions and amount against the shared query. */
-class PolicyCompiler {
+class PolicyCompiler implements FigureCompiler {
   readonly fields = new Set<string>();
+  figures: ReadonlyMap<string, number> | null = null;
   constructor(
     private readonly q: Query,
     private readonly policy: Policy,
@@ -298,7 +300,12 @@ class PolicyCompiler {
       if (!Number.isFinite(override)) throw new Unsupported('value_type', at, `parameter ${name} must be a finite number`);
       return override;
     }
-    let v = Number.NaN;
+    // A region's figure, or an end of the national range, while amountByRegion compiles an amount.
+    let v = this.figures?.get(name) ?? Number.NaN;
+    if (this.figures?.has(name)) {
+      if (Number.isNaN(v) && !orNaN) throw new Unsupported('parameter_undefined', at, `parameter ${name} has no value in force at ${formatDay(this.q.day)}`);
+      return v;
+    }
     let best = Number.NEGATIVE_INFINITY;
     for (const e of this.policy.parameters[name]?.values ?? []) {
       const from = dayOf(e.from);
@@ -468,7 +475,7 @@ export function toSql(policies: readonly Policy[], opts: ToSqlOptions): SqlQuery
       const cond: Condition =
         policy.regions.length === 0 ? eligibilityWithCarry(policy) : { op: 'all', of: [regionCondition([...policy.regions]), eligibilityWithCarry(policy)] };
       const v = pc.condition(cond, policy.regions.length === 0 ? 'eligibility' : '');
-      const amount = policy.amount ? pc.amount(policy.amount, 'amount', 'CNY') : { min: 'NULL', max: 'NULL', unit: 'NULL' };
+      const amount = policy.amount ? amountByRegion(pc, policy, q.day, d, policy.amount) : { min: 'NULL', max: 'NULL', unit: 'NULL' };
       const miss = opts.missing
         ? [...v.missing.entries()].map(([f, m]) => `(CASE WHEN ${m} THEN '${safeField(f)},' ELSE '' END)`).join(' || ') || `''`
         : null;
