@@ -119,6 +119,11 @@ export class MatcherCore {
     return status === 'ineligible' ? this.shared.ineligible(cp, locale) : this.shared.eligible(cp, this.params.at(day), locale);
   }
 
+  /** Which figure the amount rests on where regions may set it (see basis.ts); undefined otherwise. */
+  amountBasisOf(cp: CompiledPolicy, p: ArrayLike<number>, locale: Locale): string | undefined {
+    return amountBasis(cp, this.params, p, locale);
+  }
+
   /** Each policy's content hash by id, so a changed rule can be told from an unchanged one. */
   ruleHashes(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -167,7 +172,7 @@ export class MatcherCore {
     const status = triToStatus(t);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
     const reasons = explain(cp.root, f, p, locale);
-    return evaluation(cp.policy, locale, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p), amountBasis(cp, this.params, p, locale));
+    return evaluation(cp.policy, locale, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p), this.amountBasisOf(cp, p, locale));
   }
 
   /** Field paths whose answers could settle an unknown verdict, in rule order. */
@@ -194,7 +199,7 @@ export class MatcherCore {
     if (t === F) return this.shared.ineligible(cp, locale);
     if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p, locale);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
-    return evaluation(cp.policy, locale, triToStatus(t), missing, NONE, this.amountOf(cp, f, p), amountBasis(cp, this.params, p, locale));
+    return evaluation(cp.policy, locale, triToStatus(t), missing, NONE, this.amountOf(cp, f, p), this.amountBasisOf(cp, p, locale));
   }
 
   /**

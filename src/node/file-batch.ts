@@ -34,6 +34,8 @@ export interface SliceVerdicts {
   count: number;
   /** Profile ids in file order (valid rows only). */
   ids: string[];
+  /** Each row's region code ('' when unanswered): figures regions may set, and the words for them, depend on it. */
+  regions: string[];
   /** count × policies codes. */
   codes: Uint8Array;
   /** Extras of row i are `extraAt[i]..extraAt[i+1]`. */
@@ -134,6 +136,7 @@ export function evaluateSlice(core: MatcherCore, path: string, start: number, en
   const n = pool.length;
   const fill = scope === 'all' ? NO : ABSENT;
   const ids: string[] = [];
+  const regions: string[] = [];
   const invalid: SliceVerdicts['invalid'] = [];
   let codes = new Uint8Array(1024 * n);
   const extraAt = new Column((k) => new Int32Array(k));
@@ -176,6 +179,7 @@ export function evaluateSlice(core: MatcherCore, path: string, start: number, en
     if (fill !== ABSENT) codes.fill(fill, base, base + n);
     extraAt.push(col.length);
     ids.push(r.profile.id);
+    regions.push(r.profile.regionCode ?? '');
     core.verdicts(r.profile, day, (cp, t, f, p) => {
       const c = colOf[cp.index]!;
       if (t === 0) return void (codes[base + c] = NO);
@@ -197,6 +201,7 @@ export function evaluateSlice(core: MatcherCore, path: string, start: number, en
   return {
     count: row,
     ids,
+    regions,
     codes: codes.slice(0, row * n),
     extraAt: extraAt.done(),
     extras: { col: col.done(), tri: tri.done(), min: min.done(), max: max.done(), unit: unit.done(), missingAt: missingAt.done(), missing: missing.done() },
@@ -227,7 +232,8 @@ export function rowEvaluations(core: MatcherCore, day: number, s: SliceVerdicts,
       const missing = x.tri[k] === 2 ? Array.from(x.missing.subarray(x.missingAt[k]!, x.missingAt[k + 1]!), (m) => s.fields[m]!) : NONE;
       const status = x.tri[k] === 1 ? 'eligible' : 'unknown';
       const amount = Number.isNaN(x.min[k]!) ? null : { min: x.min[k]!, max: x.max[k]!, unit: s.units[x.unit[k]!]! };
-      out.push(evaluation(cp.policy, locale, status, missing, NONE, amount));
+      const basis = cp.local.length ? core.amountBasisOf(cp, core.params.at(day, s.regions[i] || undefined), locale) : undefined;
+      out.push(evaluation(cp.policy, locale, status, missing, NONE, amount, basis));
       k++;
     }
   }

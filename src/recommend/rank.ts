@@ -72,7 +72,8 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
   const w: RankWeights = opts.weights ? { ...DEFAULT_WEIGHTS, ...opts.weights } : DEFAULT_WEIGHTS;
   const limit = opts.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, opts.limit);
   const st = dayStatic(core, day);
-  const p = st.params;
+  // Figures regions may set are those of the profile's region (the national range when unknown).
+  const p = core.params.at(day, profile.regionCode);
   // Own fact array: it must outlive the loop, for the reasons of the shown policies.
   const f = core.facts.fill(profile, day);
   const pool = core.candidates(profile.regionCode, day);
@@ -103,7 +104,7 @@ export function rankProfile(core: MatcherCore, profile: Profile, day: number, op
   for (let i = 0; i < scored.length && out.length < limit; i++) {
     const s = scored[i]!;
     const miss = s.t === U && opts.nearMisses ? nearMiss(core, s.cp, profile, day, locale) : null;
-    out.push(recommendation(s.cp, locale, s.t === T ? 'eligible' : 'unknown', s.missing, explain(s.cp.root, f, p, locale), s.amount, s.score, s.breakdown, miss));
+    out.push(recommendation(s.cp, locale, s.t === T ? 'eligible' : 'unknown', s.missing, explain(s.cp.root, f, p, locale), s.amount, s.score, s.breakdown, miss, core.amountBasisOf(s.cp, p, locale)));
   }
   if (failed.length === 0 || out.length >= limit) return out;
   // An ineligible policy scores 0 (certainty 0), so near misses follow in policy-id order.
@@ -128,8 +129,9 @@ function recommendation(
   score: number,
   breakdown: ScoreBreakdown,
   miss: NearMiss | null,
+  basis?: string,
 ): Recommendation {
   // An Evaluation spread with its rank: same keys in the same order.
-  const e = evaluation(cp.policy, locale, status, missing, reasons, amount);
+  const e = evaluation(cp.policy, locale, status, missing, reasons, amount, basis);
   return miss ? { ...e, score, breakdown, nearMiss: miss } : { ...e, score, breakdown };
 }
