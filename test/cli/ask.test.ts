@@ -11,7 +11,7 @@ describe('guiyan ask', () => {
     const { code, out } = await run(['ask', '--rules', rules, '--as-of', '2026-06-01'], answers);
     expect(code).toBe(0);
     expect(out.match(/^问\d+\./gm)).toHaveLength(9);
-    const result = out.slice(out.lastIndexOf('(as of 2026-06-01)'));
+    const result = out.slice(out.lastIndexOf('（基准日 2026-06-01）'));
     expect(result).toContain('小微企业创业担保贷款');
     expect(result).toContain('土地流转补助');
     expect(result).not.toContain('待确认');

@@ -8,7 +8,7 @@ describe('guiyan recommend', () => {
   it('ranks the seed people with reasons and the bundle total', async () => {
     const { code, out } = await run(['recommend', 'fixtures/profiles/seed', '--rules', rules]);
     expect(code).toBe(0);
-    expect(out).toContain('尹泽宝 · seed-yin-zebao · 开州区  (as of 2026-06-01)');
+    expect(out).toContain('尹泽宝 · seed-yin-zebao · 开州区  （基准日 2026-06-01）');
     const yin = out.slice(out.indexOf('尹泽宝'), out.indexOf('周雪婷'));
     expect(yin.indexOf('小微企业创业担保贷款')).toBeLessThan(yin.indexOf('土地流转补助'));
     expect(yin).toContain('可同时享受: 1.2万元–431.2万元');

@@ -26,7 +26,7 @@ describe('guiyan test', () => {
     const text = readFileSync(join(ROOT, 'rules', 'national', 'cn-guarantee-loan-individual.yaml'), 'utf8');
     writeFileSync(join(dir, 'national', 'loan.yaml'), text.replace('max: 150000 } }\n  - name: the cap is 150000 the day before', 'max: 999 } }\n  - name: the cap is 150000 the day before'));
     cpSync(join(ROOT, 'rules', 'projects', 'kaizhou'), join(dir, 'projects', 'kaizhou'), { recursive: true });
-    const r = await run(['test', '--rules', dir]);
+    const r = await run(['test', '--rules', dir, '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/FAIL .*loan\.yaml — the cap is 150000 from 国发〔2018〕39号\n {2}amount: expected/);
     expect(r.out).toMatch(/\d+ passed, 1 failed$/);

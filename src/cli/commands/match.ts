@@ -37,7 +37,7 @@ export const match: Command = {
     const titles = new Map(matcher.policies.map((p) => [p.id, p]));
     for (const r of results) {
       const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
-      io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
+      io.stdout(`\n${maskValue(who)}${r.asOf ? `  ${wordsFor(locale).cli.asOf(String(r.asOf))}` : ''}`);
       const shown = rankEvaluations(r.evaluations).filter((e) => values.all || e.status !== 'ineligible');
       const rows = shown.map((e) => {
         const p = titles.get(e.policyId)!;

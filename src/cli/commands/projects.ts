@@ -73,7 +73,7 @@ export const projects: Command = {
     const w = wordsFor(locale);
     results.forEach((r, i) => {
       const who = [r.profile.name, r.profile.id, r.profile.regionCode ? regionName(r.profile.regionCode, locale) : undefined].filter(Boolean).join(' · ');
-      io.stdout(`\n${maskValue(who)}${r.asOf ? `  (as of ${r.asOf})` : ''}`);
+      io.stdout(`\n${maskValue(who)}${r.asOf ? `  ${wordsFor(locale).cli.asOf(String(r.asOf))}` : ''}`);
       const rows = r.recs.map((x) => {
         const p = byId.get(x.projectId)!;
         return [`${pick(p.title, locale)}${p.sample ? '*' : ''}`, w.cli.fit[x.status], x.score.toFixed(2), money(p, locale), funding(x, policies, locale), why(x, p, r.profile.business?.industry ?? [], locale)];

@@ -55,6 +55,6 @@ export const recommend: Command = {
 
 export function header(p: { id: string; name?: string; regionCode?: string }, asOf: string | undefined, locale: Locale): string {
   const who = [p.name, p.id, p.regionCode ? regionName(p.regionCode, locale) : undefined].filter(Boolean).join(' · ');
-  return `${String(maskValue(who))}${asOf ? `  (as of ${asOf})` : ''}`;
+  return `${String(maskValue(who))}${asOf ? `  ${wordsFor(locale).cli.asOf(String(asOf))}` : ''}`;
 }
 

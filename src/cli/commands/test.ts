@@ -3,7 +3,8 @@ import { runPolicyCases } from '../../engine/index.js';
 import { runProjectCases } from '../../projects/cases.js';
 import { loadRules } from '../io.js';
 import { loadProjectDir, projectsDirOf } from '../../node/projects.js';
-import { helpOf, parse, type Command } from '../args.js';
+import { wordsFor } from '../../core/catalogue/index.js';
+import { helpOf, localeOf, parse, type Command } from '../args.js';
 
 export const test: Command = {
   name: 'test',
@@ -18,8 +19,9 @@ export const test: Command = {
     const failed = results.filter((r) => !r.ok);
     if (values.json) io.stdout(JSON.stringify({ passed: results.length - failed.length, failed: failed.length, failures: failed.map(({ evaluation: _e, ...r }) => r) }, null, 2));
     else {
-      for (const f of failed) io.stdout(`FAIL ${f.file} — ${f.name}\n  ${f.problems.join('\n  ')}`);
-      io.stdout(`${results.length - failed.length} passed, ${failed.length} failed`);
+      const w = wordsFor(localeOf(values.locale)).cli;
+      for (const f of failed) io.stdout(`${w.testFail(f.file ?? '', f.name)}\n  ${f.problems.join('\n  ')}`);
+      io.stdout(w.testSummary(results.length - failed.length, failed.length));
     }
     return failed.length ? 1 : 0;
   },

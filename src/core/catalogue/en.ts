@@ -146,6 +146,9 @@ export const en: Catalogue = {
     dueHead: ['due', 'person', 'policy', 'days after push', 'officer', 'region'],
     nothingPushed: '(nothing pushed yet)',
     skipped: 'skipped; the rest go on',
+    asOf: (day) => `(as of ${day})`,
+    testFail: (file, name) => `FAIL ${file} — ${name}`,
+    testSummary: (passed, failed) => `${passed} passed, ${failed} failed`,
   },
   run: {
     screened: (people, time, invalid) => `screened ${people} people in ${time} (${invalid} invalid)`,

@@ -175,6 +175,11 @@ export const zhCN = {
     nothingPushed: '（尚无推送记录）',
     /** After a bad row of a batch on standard error: the rest go on without it. */
     skipped: '已跳过，其余照常处理',
+    /** The day a person was judged on, after their name. */
+    asOf: (day: string) => `（基准日 ${day}）`,
+    /** guiyan test: a failing case, and the count. */
+    testFail: (file: string, name: string) => `未通过 ${file} — ${name}`,
+    testSummary: (passed: number, failed: number) => `${passed} 个通过，${failed} 个未通过`,
   },
   /** What `guiyan screen`, `store` and `outcome` report when they are done. */
   run: {
