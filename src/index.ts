@@ -8,7 +8,7 @@
 
 // Rules: parse, validate, test and lint rule files.
 export { parsePolicies, type PolicySource } from './policy/parse.js';
-export { PolicySchema, ConditionSchema, AmountSchema, type Policy, type PolicyInput, type Condition, type Amount, type PolicyKind } from './policy/schema.js';
+export { PolicySchema, ConditionSchema, AmountSchema, OverlaySchema, type Policy, type PolicyInput, type PolicyOverlay, type Condition, type Amount, type PolicyKind } from './policy/schema.js';
 export { PolicyValidationError, type PolicyIssue } from './policy/errors.js';
 export { runPolicyCases, type CaseResult } from './engine/index.js';
 export { lintSources, type LintFinding, type LintOptions } from './lint/index.js';

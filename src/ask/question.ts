@@ -52,7 +52,8 @@ export function nextQuestionFor(core: MatcherCore, profile: Profile, day: number
   const locale = opts.locale ?? 'zh-CN';
   const skip = new Set(opts.skip ?? []);
   const st = dayStatic(core, day);
-  const p = st.params;
+  // Figures regions may set are those of the profile's region (the national range when unknown).
+  const p = core.params.at(day, profile.regionCode);
   const f = core.facts.fill(profile, day);
   const pool = core.candidates(profile.regionCode, day);
   const scale = st.scale || 1;
