@@ -49,8 +49,8 @@ export class ParamTable {
   private readonly byRegion = new Map<string, OverlayEntry[]>();
   /** Arrays for (day, overlays in force), cleared past 4096. */
   private readonly local = new Map<string, Float64Array>();
-  /** The array for (day, region code), cleared past 8192. */
-  private readonly byPlace = new Map<string, Float64Array>();
+  /** The array by region code and day, cleared past 8192 codes. */
+  private readonly byPlace = new Map<string, Map<number, Float64Array>>();
   private readonly chosen = new WeakMap<Float64Array, ReadonlyMap<number, OverlayEntry>>();
 
   /** Adds a parameter; returns its slot (for a `localRange` one, the low end; the high end is the next slot). */
@@ -81,12 +81,16 @@ export class ParamTable {
     if (regionCode === undefined || this.overlays.length === 0) return base;
     const covering = this.covering(regionCode);
     if (covering.length === 0) return base;
-    const here = `${day}|${regionCode}`;
-    let out = this.byPlace.get(here);
+    let byDay = this.byPlace.get(regionCode);
+    if (!byDay) {
+      if (this.byPlace.size > 8192) this.byPlace.clear();
+      this.byPlace.set(regionCode, (byDay = new Map()));
+    }
+    let out = byDay.get(day);
     if (!out) {
       out = this.withOverlays(day, base, covering);
-      if (this.byPlace.size > 8192) this.byPlace.clear();
-      this.byPlace.set(here, out);
+      if (byDay.size > 256) byDay.clear();
+      byDay.set(day, out);
     }
     return out;
   }

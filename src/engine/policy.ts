@@ -57,8 +57,9 @@ export function compilePolicy(policy: Policy, index: number, facts: FactTable, p
     // Hashed on first read: only screening state needs it, and loading 200 rules should not wait for it.
     get hash() {
       if (hash === undefined) {
-        const { cases: _cases, file: _file, ...content } = policy;
-        hash = contentHash(content);
+        const { cases: _cases, file: _file, overlays, ...content } = policy;
+        // Overlays' figures change the amount; where their files lie does not.
+        hash = contentHash(overlays?.length ? { ...content, overlays: overlays.map(({ file: _f, ...o }) => o) } : content);
       }
       return hash;
     },

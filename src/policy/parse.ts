@@ -250,8 +250,9 @@ export function parseOverlays(sources: readonly PolicySource[]): PolicyOverlay[]
 }
 
 /**
- * Parses and validates rule files (YAML or JSON). Throws one `PolicyValidationError` listing every
- * problem in every file, each with file, line and column.
+ * Parses and validates rule files (YAML or JSON). Overlay files among them (`overlays: <policy id>`)
+ * are attached to the policy they name (`policy.overlays`) rather than returned. Throws one
+ * `PolicyValidationError` listing every problem in every file, each with file, line and column.
  *
  * @example
  * const policies = parsePolicies([{ name: 'loan.yaml', text: yamlText }]);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/core/dates.js';
 import { createMatcher, parsePolicies, parseProfile } from '../../src/index.js';
+import { compileCatalogue } from '../../src/engine/index.js';
 import { referenceEvaluateAll } from '../../src/engine/reference.js';
 
 /** A yearly figure regions may raise by up to 20%, paid exactly (no upTo), so the range shows. */
@@ -71,5 +72,16 @@ describe('a parameter regions may set', () => {
     const [e] = matcher.evaluate({ id: 'p', hasOtherLoans: true, regionCode: '500101' }, { asOf: '2024-06-01' });
     expect(e).toMatchObject({ status: 'ineligible' });
     expect(e?.amountBasis).toBeUndefined();
+  });
+});
+
+describe('a rule with overlays', () => {
+  const hash = (overlays: { name: string; text: string }[]) => compileCatalogue(parsePolicies([{ name: 'n.yaml', text: NATIONAL }, ...overlays])).ruleHashes()['cap-rule'];
+
+  it('changes its content hash when an overlay figure changes, not when the file moves', () => {
+    const base = hash([{ name: 'a/cq.yaml', text: OVERLAYS[0]! }]);
+    expect(hash([{ name: 'b/elsewhere.yaml', text: OVERLAYS[0]! }])).toBe(base);
+    expect(hash([{ name: 'a/cq.yaml', text: OVERLAYS[0]!.replace('24000', '23000') }])).not.toBe(base);
+    expect(hash([])).not.toBe(base);
   });
 });
