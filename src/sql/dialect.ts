@@ -35,6 +35,12 @@ export interface Dialect {
    * the columns it needs, and memory stays flat.
    */
   readonly cte: string;
+  /**
+   * Appended to a subquery so that the planner keeps it apart: the wide per-row select is then
+   * computed once per row, instead of each policy's expression being copied into every aggregate
+   * that reads it (PostgreSQL and SQLite merge subqueries; DuckDB shares common expressions).
+   */
+  readonly fence: string;
 }
 
 const quote = (id: string) => {
@@ -64,6 +70,7 @@ const duckdb: Dialect = {
   value: (v) => v,
   quote,
   cte: 'AS NOT MATERIALIZED',
+  fence: '',
 };
 
 const postgres: Dialect = {
@@ -85,6 +92,7 @@ const postgres: Dialect = {
   value: (v) => v,
   quote,
   cte: 'AS',
+  fence: ' OFFSET 0',
 };
 
 // SQLite's min()/max() return NULL when any argument is NULL: NULLs become ±infinity and back.
@@ -110,6 +118,7 @@ const sqlite: Dialect = {
   value: (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v),
   quote,
   cte: 'AS',
+  fence: ' LIMIT -1 OFFSET 0',
 };
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, sqlite };

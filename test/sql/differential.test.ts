@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePolicies, safeParseProfile, toSql, type Policy } from '../../src/index.js';
+import { parsePolicies, safeParseProfile, toSql, type Policy, type SqlQuery } from '../../src/index.js';
 import { people } from '../../scripts/gen-register.js';
 import { arbAsOf, arbCatalogue, arbCatalogueWithOverlays, arbProfile } from '../helpers/arbitraries.js';
 import { loadRules } from '../helpers/rules.js';
-import { compile, expected, loadRegister, run, useEngines, type Engine } from './engines.js';
+import { compile, expected, loadRegister, run, useEngines, type Engine, type Row } from './engines.js';
 
 /**
  * Differential truth: the compiled SQL gives every person and policy the same status, amount and
@@ -28,7 +28,35 @@ async function agree(policies: readonly Policy[], profiles: readonly Record<stri
     const got = await run(e, q);
     expect(got.size).toBe(want.size);
     for (const [k, v] of want) expect({ k, ...got.get(k) }).toEqual({ k, ...v });
+    // The one-scan counts form equals the rows grouped by policy and status (the layout only changes the source).
+    if (l.layout !== 'flat') continue;
+    const counts = compile(policies, e, { asOf, ...l, output: 'counts' });
+    expect(await totals(e, counts)).toEqual(totalsOf(want));
   }
+}
+
+type Totals = Record<string, { people: number; min: number | null; max: number | null; unit: string | null }>;
+const cents = (x: unknown) => (x === null || x === undefined ? null : Math.round(Number(x) * 100));
+
+async function totals(e: Engine, q: SqlQuery): Promise<Totals> {
+  const out: Totals = {};
+  for (const r of await e.session.all(q.sql, q.params)) out[`${r.policy_id}|${r.status}`] = { people: Number(r.people), min: cents(r.amount_min), max: cents(r.amount_max), unit: (r.amount_unit as string | null) ?? null };
+  return out;
+}
+
+function totalsOf(rows: Map<string, Row>): Totals {
+  const sums: Record<string, { people: number; min: number | null; max: number | null; unit: string | null }> = {};
+  for (const [k, r] of rows) {
+    const t = (sums[`${k.slice(k.indexOf('|') + 1)}|${r.status}`] ??= { people: 0, min: null, max: null, unit: null });
+    t.people++;
+    if (r.amount) {
+      t.min = (t.min ?? 0) + r.amount.min;
+      t.max = (t.max ?? 0) + r.amount.max;
+      if (t.unit === null || r.amount.unit < t.unit) t.unit = r.amount.unit;
+    }
+  }
+  for (const t of Object.values(sums)) [t.min, t.max] = [cents(t.min), cents(t.max)];
+  return sums;
 }
 
 /** Amount forms the generated catalogues do not draw: `ifUnknown: skip`, and a cap with no value in force. */
