@@ -2,7 +2,7 @@ import { wordsFor } from '../../core/catalogue/index.js';
 import { formatRange } from '../../core/text.js';
 import { labelOf } from '../../engine/index.js';
 import { loadPolicyDir } from '../../node/index.js';
-import { find, openRegister, type FindPolicy } from '../../node/sql/find.js';
+import { columnsRead, find, openRegister, type FindPolicy } from '../../node/sql/find.js';
 import type { Locale } from '../../core/text.js';
 import { helpOf, localeOf, parse, UsageError, type Command } from '../args.js';
 import { renderTable } from '../../core/table.js';
@@ -50,7 +50,7 @@ export const findCommand: Command = {
     const status = (r: { unsupported: unknown[] }) => (r.unsupported.length || checked?.bad ? 1 : 0);
     let reg;
     try {
-      reg = await openRegister(checked?.path ?? values.register);
+      reg = await openRegister(checked?.path ?? values.register, { columns: columnsRead(policies, { asOf, set, changed }) });
     } catch (e) {
       await checked?.dispose();
       throw e;

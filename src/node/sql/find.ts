@@ -19,8 +19,25 @@ export interface Register {
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** What `openRegister` needs to know beyond the location. */
+export interface OpenOptions {
+  /**
+   * Register columns the queries will read (`SqlQuery.columns`, see `columnsRead`): a JSON Lines
+   * register loads only these (default all). Parquet and PostgreSQL registers are read where they are.
+   */
+  columns?: readonly string[];
+}
+
+/** The register columns that `find` reads for these policies (and their changed versions). */
+export function columnsRead(policies: readonly Policy[], opts: Pick<FindOptions, 'asOf' | 'set' | 'changed'>): string[] {
+  const byId = new Map((opts.changed ?? []).map((p) => [p.id, p]));
+  const cols = new Set(toSql(policies, { dialect: 'duckdb', asOf: opts.asOf, missing: true }).columns);
+  if (opts.set || opts.changed) for (const c of toSql(policies.map((p) => byId.get(p.id) ?? p), { dialect: 'duckdb', asOf: opts.asOf, params: opts.set }).columns) cols.add(c);
+  return [...cols];
+}
+
 /** Opens `people.jsonl`, `people.parquet` or `postgres://user@host/db/table` as a register. */
-export async function openRegister(location: string): Promise<Register> {
+export async function openRegister(location: string, opts: OpenOptions = {}): Promise<Register> {
   if (/^postgres(ql)?:\/\//.test(location)) {
     const url = new URL(location);
     const [db, ...rest] = url.pathname.replace(/^\//, '').split('/');
@@ -45,10 +62,13 @@ export async function openRegister(location: string): Promise<Register> {
     const [{ n }] = (await session.all('SELECT COUNT(*) AS n FROM register')) as [{ n: number }];
     return { session, table: 'register', columns: REGISTER_COLUMNS.filter((c) => names.has(c.name)).map((c) => c.name), rows: Number(n) };
   }
-  // JSON Lines: whole profiles, read once into the flat layout (missing keys and nulls kept apart).
-  await session.exec(`CREATE TEMP TABLE register AS SELECT ${jsonColumns('duckdb', 'json')} FROM read_ndjson_objects(${literal(location)})`);
-  const counts = (await session.all(`SELECT COUNT(*) AS n, ${REGISTER_COLUMNS.map((c, i) => `COUNT("${c.name}")${c.none ? ` + COUNT(CASE WHEN "${c.none}" THEN 1 END)` : ''} AS c${i}`).join(', ')} FROM register`))[0]!;
-  return { session, table: 'register', columns: REGISTER_COLUMNS.filter((_c, i) => Number(counts[`c${i}`]) > 0).map((c) => c.name), rows: Number(counts.n) };
+  // JSON Lines: whole profiles, read once into the flat layout (missing keys and nulls kept apart),
+  // only the columns the queries read: each one is a path looked up in every document.
+  const only = opts.columns ? new Set(opts.columns) : undefined;
+  const wanted = REGISTER_COLUMNS.filter((c) => !only || only.has(c.name));
+  await session.exec(`CREATE TEMP TABLE register AS SELECT ${jsonColumns('duckdb', 'json', only)} FROM read_ndjson_objects(${literal(location)})`);
+  const counts = (await session.all(`SELECT COUNT(*) AS n${wanted.map((c, i) => `, COUNT("${c.name}")${c.none ? ` + COUNT(CASE WHEN "${c.none}" THEN 1 END)` : ''} AS c${i}`).join('')} FROM register`))[0]!;
+  return { session, table: 'register', columns: wanted.filter((_c, i) => Number(counts[`c${i}`]) > 0).map((c) => c.name), rows: Number(counts.n) };
 }
 
 export interface FindOptions {
