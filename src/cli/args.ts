@@ -1,7 +1,7 @@
+import { cliWordsFor } from '../core/catalogue/cli.js';
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { bundledRulesDir } from '../node/bundled.js';
-import { wordsFor } from '../core/catalogue/index.js';
 import type { CommandName } from '../core/catalogue/help-zh-CN.js';
 import type { UsageWords } from '../core/catalogue/usage-zh-CN.js';
 import type { Locale } from '../core/text.js';
@@ -20,7 +20,7 @@ export const COMMON = {
  * value is checked); `vars` fills the command's own placeholders.
  */
 export function helpOf(name: CommandName, locale: unknown, vars: Record<string, string | number> = {}): string {
-  const h = wordsFor(locale === 'en' ? 'en' : 'zh-CN').help;
+  const h = cliWordsFor(locale === 'en' ? 'en' : 'zh-CN').help;
   const values: Record<string, string | number> = { ...vars, common: h.common };
   return h.commands[name].text.replace(/\{(common|outcomes|min)\}/g, (m, k: string) => String(values[k] ?? m));
 }
@@ -34,11 +34,11 @@ export type Say = (u: UsageWords, locale: Locale) => string;
  */
 export class CliError extends Error {
   constructor(readonly say: Say) {
-    super(say(wordsFor('en').usage, 'en'));
+    super(say(cliWordsFor('en').usage, 'en'));
   }
   /** The message in `locale`. */
   text(locale: Locale): string {
-    return this.say(wordsFor(locale).usage, locale);
+    return this.say(cliWordsFor(locale).usage, locale);
   }
 }
 

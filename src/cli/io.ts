@@ -1,3 +1,4 @@
+import { cliWordsFor } from '../core/catalogue/cli.js';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -112,7 +113,7 @@ export async function readProfileBatch(path: string): Promise<ProfileBatch> {
 
 /** A profile's problems in the run's language: path: problem; …. */
 export function profileIssuesText(issues: readonly ProfileIssue[], locale: Locale): string {
-  const u = wordsFor(locale).usage;
+  const u = cliWordsFor(locale).usage;
   return issues.map((i) => u.at(i.path.join('.'), u.profileIssue(i.code, i.message))).join(u.issues);
 }
 

@@ -1,3 +1,4 @@
+import { cliWordsFor } from '../core/catalogue/cli.js';
 import { PolicyValidationError } from '../policy/errors.js';
 import { wordsFor } from '../core/catalogue/index.js';
 import type { Locale } from '../core/locale.js';
@@ -11,7 +12,7 @@ import { ProfileInputError, profileIssuesText } from './io.js';
 
 /** `guiyan --help`: what guiyan is, and each command with its summary, in `locale`. */
 function usage(locale: Locale): string {
-  const h = wordsFor(locale).help;
+  const h = cliWordsFor(locale).help;
   return `${h.tagline}\n\n${h.usage}\n\n${COMMANDS.map((c: Command) => `  ${c.name.padEnd(10)} ${h.commands[c.name].summary}`).join('\n')}`;
 }
 
@@ -28,13 +29,13 @@ export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Prom
   if (name === '--version' || name === '-v') return io.stdout(pkg.version), 0;
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.stderr(`${wordsFor(locale).usage.unknownCommand(name)}\n\n${usage(locale)}`);
+    io.stderr(`${cliWordsFor(locale).usage.unknownCommand(name)}\n\n${usage(locale)}`);
     return 2;
   }
   try {
     return await cmd.run({ ...io, argv: rest });
   } catch (e) {
-    io.stderr(wordsFor(locale).usage.failed(name, explain(e, locale)));
+    io.stderr(cliWordsFor(locale).usage.failed(name, explain(e, locale)));
     return badInput(e) ? 2 : 1;
   }
 }
@@ -42,18 +43,19 @@ export async function main(argv: string[], rawIO: Omit<CommandIO, 'argv'>): Prom
 /** What went wrong, in the run's language where guiyan knows the problem. */
 function explain(e: unknown, locale: Locale): string {
   const w = wordsFor(locale);
+  const cw = cliWordsFor(locale);
   if (e instanceof CliError) return e.text(locale);
   if (e instanceof PolicyValidationError) {
     const lines = e.issues.map((i) => {
       const head = [[i.file, i.line, i.column].filter((x) => x !== undefined).join(':'), i.path.join('.')].filter(Boolean).join(' ');
       return `${head ? `${head}: ` : ''}${w.cli.lint.finding(i.code, i.message)} [${i.code}]`;
     });
-    return [w.usage.rules(e.issues.length), ...lines].join('\n');
+    return [cw.usage.rules(e.issues.length), ...lines].join('\n');
   }
-  if (e instanceof ProfileValidationError) return w.usage.badProfile(profileIssuesText(e.issues, locale));
-  if (e instanceof AsOfError) return w.usage.asOf(/got (.*)$/s.exec(e.message)?.[1] ?? '');
+  if (e instanceof ProfileValidationError) return cw.usage.badProfile(profileIssuesText(e.issues, locale));
+  if (e instanceof AsOfError) return cw.usage.asOf(/got (.*)$/s.exec(e.message)?.[1] ?? '');
   const fsError = e as { code?: string; path?: string };
-  const file = fsError?.code && fsError.path ? w.usage.file[fsError.code] : undefined;
+  const file = fsError?.code && fsError.path ? cw.usage.file[fsError.code] : undefined;
   if (file) return file(fsError.path!);
   return maskText((e as Error)?.message ?? String(e));
 }

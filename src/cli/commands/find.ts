@@ -1,3 +1,4 @@
+import { cliWordsFor } from '../../core/catalogue/cli.js';
 import { wordsFor } from '../../core/catalogue/index.js';
 import { formatRange } from '../../core/text.js';
 import { labelOf } from '../../engine/index.js';
@@ -84,7 +85,7 @@ export const findCommand: Command = {
           io.stdout(`  ${w.change}: ${x.change.min >= 0 ? '+' : ''}${x.change.min} … ${x.change.max >= 0 ? '+' : ''}${x.change.max}`);
         }
       }
-      const say = wordsFor(locale).usage;
+      const say = cliWordsFor(locale).usage;
       for (const u of r.unsupported) io.stderr(`${u.policyId} ${u.path}: ${say.sqlUnsupported(u.message)} [${u.code}]`);
       for (const id of r.notInForce) io.stderr(say.notInForce(id, r.asOf));
       return status(r);

@@ -1,3 +1,4 @@
+import { cliWordsFor } from '../../core/catalogue/cli.js';
 import { readFile } from 'node:fs/promises';
 import { pick, type Locale } from '../../core/text.js';
 import { isIsoDate } from '../../core/dates.js';
@@ -53,7 +54,7 @@ export const report: Command = {
     const empty = wordsFor(locale).cli.nothingPushed;
 
     if (values.state) {
-      io.stderr(wordsFor(locale).usage.failed('report', wordsFor(locale).usage.stateDeprecated));
+      io.stderr(cliWordsFor(locale).usage.failed('report', cliWordsFor(locale).usage.stateDeprecated));
       const state = checkState(parseJson(await readFile(values.state, 'utf8'), values.state));
       if (values.due !== undefined) return dueTable(io, followUpsDue(state, { on: values.due }), locale, !!values.json);
       const rows = funnel(state, { by: by ?? 'policy' });

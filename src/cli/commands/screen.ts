@@ -1,3 +1,4 @@
+import { cliWordsFor } from '../../core/catalogue/cli.js';
 import { stat } from 'node:fs/promises';
 import { maskText } from '../../core/mask.js';
 import { screen } from '../../screen/screen.js';
@@ -144,7 +145,7 @@ export const screenCommand: Command = {
     };
 
     if (values.state) {
-      io.stderr(wordsFor(locale).usage.failed('screen', wordsFor(locale).usage.stateDeprecated));
+      io.stderr(cliWordsFor(locale).usage.failed('screen', cliWordsFor(locale).usage.stateDeprecated));
       reader = readRegister(values.profiles, readerOpts);
       return screenFile(io, reader, values.state, values.out, total, options, tally, !!values.json, locale);
     }

@@ -1,6 +1,4 @@
-import { helpEn } from './help-en.js';
 import { botEn } from './bot-en.js';
-import { usageEn } from './usage-en.js';
 import type { Catalogue } from './zh-CN.js';
 
 /** Every word guiyan shows in English; the same keys as zh-CN.ts (the type checks it). */
@@ -162,6 +160,4 @@ export const en: Catalogue = {
     outcome: { applied: 'applied', granted: 'granted', rejected: 'rejected', 'no-response': 'no response', 'not-interested': 'not interested' },
     recorded: (outcome, who, policy, rating) => `recorded ${outcome} for ${who} · ${policy}${rating !== undefined ? ` (rated ${rating})` : ''}`,
   },
-  usage: usageEn,
-  help: helpEn,
 };

@@ -3,9 +3,7 @@
  * this object's, so a missing or extra key fails the typecheck. Code asks `wordsFor(locale)`
  * (index.ts) and never branches on the locale.
  */
-import { helpZhCN } from './help-zh-CN.js';
 import { botZhCN } from './bot-zh-CN.js';
-import { usageZhCN } from './usage-zh-CN.js';
 
 export const zhCN = {
   /** The chat and SMS bot (bot-zh-CN.ts). */
@@ -195,10 +193,6 @@ export const zhCN = {
     outcome: { applied: '已申请', granted: '已获批', rejected: '未获批', 'no-response': '未回应', 'not-interested': '不感兴趣' } as Record<string, string>,
     recorded: (outcome: string, who: string, policy: string, rating?: number) => `已记录：${who} · ${policy}：${outcome}${rating !== undefined ? `（评分 ${rating}）` : ''}`,
   },
-  /** Wrong use of the command line and input it cannot use (usage-zh-CN.ts). */
-  usage: usageZhCN,
-  /** `guiyan --help` and each command's help (help-zh-CN.ts). */
-  help: helpZhCN,
 };
 
 /** Lint findings by code, for people reading zh-CN. */
