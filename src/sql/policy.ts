@@ -132,8 +132,8 @@ export class PolicyCompiler implements FigureCompiler {
         if (q.col.type !== 'number') throw new Unsupported('field_type', `${at}.quantity`, 'the quantity must be a number field');
         this.fields.add(a.quantity);
         const rate = num(this.number(a.rate, `${at}.rate`));
-        const qv = d.quote(q.col.name);
-        const col = this.q.present(q.col) ? qv : `CAST(NULL AS ${d.type('number')})`;
+        // Read as a fact of the `g` CTE, so what other answers imply (profile/implications.ts) counts here too.
+        const col = this.q.fact({ field: a.quantity }, `${at}.quantity`).col;
         const raw = `${d.max2(col, '0')} * ${rate}`;
         // No cap, or a cap whose parameter has no value in force: nothing bounds the product.
         const capValue = a.cap === undefined ? Number.NaN : this.number(a.cap, `${at}.cap`, true);

@@ -6,12 +6,14 @@ import { referenceEvaluate } from '../../src/engine/reference.js';
 import { IMPLICATIONS, readAnswer } from '../../src/profile/implications.js';
 import { compile, loadRegister, run, useEngines } from '../sql/engines.js';
 
-const policy = (id: string, eligibility: unknown) => ({ name: `${id}.json`, text: JSON.stringify({ id, kind: 'subsidy', title: { 'zh-CN': id }, source: { title: 't' }, eligibility }) });
+const policy = (id: string, eligibility: unknown, amount?: unknown) => ({ name: `${id}.json`, text: JSON.stringify({ id, kind: 'subsidy', title: { 'zh-CN': id }, source: { title: 't' }, eligibility, ...(amount ? { amount } : {}) }) });
 
 const policies = parsePolicies([
   policy('p-unemployed', { op: 'gte', field: 'unemployedSince', measure: 'months-since', value: 6 }),
   policy('p-licence', { op: 'eq', field: 'business.registeredAs', value: 'individual-business' }),
-  policy('p-hires', { op: 'gte', field: 'business.hiresPovertyAlleviated', value: 1 }),
+  policy('p-hires', { op: 'gte', field: 'business.hiresPovertyAlleviated', value: 1 }, { kind: 'per-unit', rate: 1000, quantity: 'business.hiresPovertyAlleviated', unit: 'CNY' }),
+  // Eligible with no staff, paid per hire: the amount reads the implied count (0), not an unknown.
+  policy('p-per-hire', { op: 'eq', field: 'business.employees', value: 0 }, { kind: 'per-unit', rate: 1000, quantity: 'business.hiresPovertyAlleviated', unit: 'CNY' }),
   policy('p-working-age', { op: 'gt', field: 'birthDate', measure: 'months-to-retirement', value: 0 }),
 ]);
 const asOf = '2026-06-01';
@@ -38,6 +40,7 @@ const cases: [string, string, Record<string, unknown>, { status: string; missing
   ['the licence answered wins', 'p-licence', { business: { form: 'individual-business', registeredAs: 'company' } }, { status: 'ineligible', missing: [] }],
   ['no staff means none hired from a group', 'p-hires', { business: { employees: 0 } }, { status: 'ineligible', missing: [] }],
   ['staff of unknown origin leave it open', 'p-hires', { business: { employees: 3 } }, { status: 'unknown', missing: ['business.hiresPovertyAlleviated'] }],
+  ['no staff: an amount per hire is 0, not open', 'p-per-hire', { business: { employees: 0 } }, { status: 'eligible', missing: [] }],
   ['a man is not asked a woman’s post type', 'p-working-age', { gender: 'male' }, { status: 'unknown', missing: ['birthDate'] }],
   ['a woman of unknown age is', 'p-working-age', { gender: 'female' }, { status: 'unknown', missing: ['birthDate', 'postType'] }],
   ['nobody known: all three', 'p-working-age', {}, { status: 'unknown', missing: ['birthDate', 'gender', 'postType'] }],
@@ -92,9 +95,12 @@ describe('field implications in SQL', () => {
       for (const table of ['register', 'register_json'] as const) {
         const q = compile(policies, e, { asOf, missing: true, ...(table === 'register_json' ? { layout: 'json' as const, table } : { table }) });
         const rows = await run(e, q);
-        cases.forEach(([name, id], i) => {
-          const want = judge(id, cases[i]![2]);
-          expect({ engine: e.name, table, name, ...rows.get(`c${i}|${id}`) }).toMatchObject({ engine: e.name, table, name, status: want.status, missing: want.missing });
+        cases.forEach(([name], i) => {
+          for (const p of policies) {
+            const ev = matcher.evaluate(profiles[i]!, { asOf, mode: 'verdict', scope: 'all' }).find((x) => x.policyId === p.id)!;
+            const want = { status: ev.status, missing: [...new Set(ev.missing)].sort(), amount: ev.amount ? { ...ev.amount } : null };
+            expect({ engine: e.name, table, name, policy: p.id, ...rows.get(`c${i}|${p.id}`) }).toEqual({ engine: e.name, table, name, policy: p.id, ...want });
+          }
         });
       }
     }
