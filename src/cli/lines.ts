@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
@@ -69,4 +69,21 @@ export async function* jsonLines(path: string): AsyncGenerator<string> {
   const split = new LineSplitter();
   for await (const chunk of chunksOf(path)) for (const line of split.push(chunk)) yield line!;
   for (const line of split.end()) yield line!;
+}
+
+/**
+ * Calls `line` for each line of a file, read synchronously in 64 KiB pieces (for a pass that does no
+ * I/O of its own, where an await per line would cost more than the work); a line longer than
+ * `maxChars` comes as `null`, as from `LineSplitter`.
+ */
+export function forEachLineSync(path: string, maxChars: number, line: (text: string | null) => void): void {
+  const split = new LineSplitter(maxChars);
+  const fd = openSync(path, 'r');
+  try {
+    const piece = Buffer.allocUnsafe(1 << 16);
+    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) for (const text of split.push(piece.subarray(0, n))) line(text);
+  } finally {
+    closeSync(fd);
+  }
+  for (const text of split.end()) line(text);
 }

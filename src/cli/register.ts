@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +8,11 @@ import { MAX_PROFILE_BYTES, type ProfileIssue } from '../profile/validate.js';
 import type { ScreenError } from '../screen/types.js';
 import { RawLine } from '../store/run.js';
 import type { BadRow } from './io.js';
-import { chunksOf, jsonLines, LineSplitter } from './lines.js';
-import { writeFileAtomic } from './out.js';
+import { chunksOf, forEachLineSync, LineSplitter } from './lines.js';
+
+/** Why a line of a register is not a row: longer than a profile may be, or not JSON. */
+const tooLong = (line: number): ProfileIssue => ({ path: [], code: 'line_too_long', message: `line ${line} is longer than ${MAX_PROFILE_BYTES} characters, the profile size limit; skipped` });
+const notJson = (line: number): ProfileIssue => ({ path: [], code: 'invalid_json', message: `line ${line} is not JSON` });
 
 /** A register file read as profiles, with what could not be read. */
 export interface RegisterReader {
@@ -36,15 +40,14 @@ export function readRegister(path: string, opts: { beforeYield?: () => Promise<v
   const bad: ScreenError[] = [];
   // Rows handed out before each line that was not (blank or bad), ascending: row i is on line i + 1 + (skips at or before i).
   const skips: number[] = [];
-  const report = (code: string, message: string) => {
+  const report = (issue: ProfileIssue) => {
     count++;
-    const issue = { path: [], code, message };
     if (bad.length < 20) bad.push({ index: profileIndex, issues: [issue] });
     opts.onBad?.(line, issue);
   };
   const parseLine = (text: string | null): unknown => {
     line++;
-    if (text === null) return skips.push(profileIndex), report('line_too_long', `line ${line} is longer than ${MAX_PROFILE_BYTES} characters, the profile size limit; skipped`), undefined;
+    if (text === null) return skips.push(profileIndex), report(tooLong(line)), undefined;
     if (!text.trim()) return skips.push(profileIndex), undefined;
     // Parsed later, if at all (a store skips people whose line it has seen under the same rules).
     if (opts.raw) return profileIndex++, new RawLine(line, text);
@@ -53,7 +56,7 @@ export function readRegister(path: string, opts: { beforeYield?: () => Promise<v
       profileIndex++;
       return value;
     } catch {
-      return skips.push(profileIndex), report('invalid_json', `line ${line} is not JSON`), undefined;
+      return skips.push(profileIndex), report(notJson(line)), undefined;
     }
   };
   const lineOf = (index: number): number => {
@@ -103,30 +106,47 @@ export interface CheckedRegister {
  */
 export async function checkRegister(path: string, report: (row: BadRow) => void): Promise<CheckedRegister> {
   const badLines = new Set<number>();
-  const reader = readRegister(path, { onBad: (line, issue) => (badLines.add(line), report({ source: `${path}:${line}`, issues: [issue] })) });
-  let index = 0;
-  for await (const value of reader.profiles) {
-    const r = safeParseProfileFast(value);
-    if (!r.success) {
-      const line = reader.lineOf(index);
-      const id = (value as { id?: unknown } | null)?.id;
-      badLines.add(line);
-      report({ source: `${path}:${line}`, ...(typeof id === 'string' ? { id: maskText(id) } : {}), issues: r.error.issues });
+  const bad = (line: number, issues: ProfileIssue[], id?: unknown) => {
+    badLines.add(line);
+    report({ source: `${path}:${line}`, ...(typeof id === 'string' ? { id: maskText(id) } : {}), issues });
+  };
+  // One synchronous pass: a promise per line would cost more than checking it.
+  let line = 0;
+  forEachLineSync(path, MAX_PROFILE_BYTES, (text) => {
+    line++;
+    if (text === null) return bad(line, [tooLong(line)]);
+    if (!text.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return bad(line, [notJson(line)]);
     }
-    index++;
-  }
+    const r = safeParseProfileFast(value);
+    if (!r.success) bad(line, r.error.issues, (value as { id?: unknown } | null)?.id);
+  });
   if (badLines.size === 0) return { path, bad: 0, dispose: async () => {} };
   const dir = await mkdtemp(join(tmpdir(), 'guiyan-register-'));
+  const dispose = () => rm(dir, { recursive: true, force: true });
   const copy = join(dir, 'register.jsonl');
-  async function* good(): AsyncGenerator<string> {
-    let line = 0;
-    for await (const text of jsonLines(path)) if (!badLines.has(++line)) yield `${text}\n`;
-  }
   try {
-    await writeFileAtomic(copy, good());
+    // Private to this process (the folder is 0700, the file 0600): it holds phone numbers.
+    const fd = openSync(copy, 'w', 0o600);
+    try {
+      let n = 0;
+      let buf = '';
+      forEachLineSync(path, Infinity, (text) => {
+        if (badLines.has(++n)) return;
+        buf += `${text}\n`;
+        if (buf.length >= 1 << 16) writeSync(fd, buf), (buf = '');
+      });
+      if (buf) writeSync(fd, buf);
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
-    await rm(dir, { recursive: true, force: true });
+    await dispose();
     throw e;
   }
-  return { path: copy, bad: badLines.size, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return { path: copy, bad: badLines.size, dispose };
 }

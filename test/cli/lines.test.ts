@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../../src/cli/lines.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { forEachLineSync, LineSplitter } from '../../src/cli/lines.js';
 
 /** Feeds `text` to a splitter in the given pieces (as UTF-8 bytes, so pieces may cut a character). */
 function split(text: string, cuts: number[], max = Infinity): (string | null)[] {
@@ -55,5 +58,32 @@ describe('LineSplitter', () => {
     expect(s.push(Buffer.from('\n{}\n'))).toEqual([null, '{}']);
     // Quadratic rescanning took minutes; linear reading is a fraction of a second even on a busy machine.
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('forEachLineSync', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guiyan-lines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const linesOf = (text: string, max = Infinity) => {
+    const path = join(dir, 'f.jsonl');
+    writeFileSync(path, text);
+    const out: (string | null)[] = [];
+    forEachLineSync(path, max, (l) => out.push(l));
+    return out;
+  };
+
+  it('gives the lines the splitter gives, across its 64 KiB reads (characters cut between them)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '中', '😀', '\n', '\r', ' ', '\uFEFF'), maxLength: 40 }), fc.nat({ max: 1 << 17 }), (tail, pad) => {
+        // A long first line puts the rest across the boundary of the first read.
+        const text = `${'中'.repeat(pad % 40_000)}\n${tail}`;
+        expect(linesOf(text)).toEqual(split(text, []));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('turns a line over the limit into null and goes on', () => {
+    expect(linesOf(`\uFEFFshort\r\n${'x'.repeat(70_000)}\nok`, 1 << 16)).toEqual(['short', null, 'ok']);
   });
 });
