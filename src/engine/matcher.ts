@@ -102,7 +102,7 @@ export class MatcherCore {
 
   /** The amount verdict mode reports for a policy that is not ineligible: shared when it reads no answers. */
   amountOf(cp: CompiledPolicy, f: readonly unknown[], p: ArrayLike<number>): AmountRange | null {
-    return !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, p) : cp.amount(f, p);
+    return !cp.amount ? null : cp.amountIsConstant ? this.shared.amount(cp, this.params.baseOf(p)) : cp.amount(f, p);
   }
 
   /**
@@ -171,7 +171,8 @@ export class MatcherCore {
     if (!explainIt) return this.verdictOf(cp, t, f, p, locale);
     const status = triToStatus(t);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
-    const reasons = explain(cp.root, f, p, locale);
+    // Conditions read no figure regions may set: the national array keeps the reason memos warm across regions.
+    const reasons = explain(cp.root, f, this.params.baseOf(p), locale);
     return evaluation(cp.policy, locale, status, missing, reasons, status === 'ineligible' ? null : this.amountOf(cp, f, p), this.amountBasisOf(cp, p, locale));
   }
 
@@ -197,7 +198,8 @@ export class MatcherCore {
    */
   private verdictOf(cp: CompiledPolicy, t: Tri, f: readonly unknown[], p: ArrayLike<number>, locale: Locale): Evaluation {
     if (t === F) return this.shared.ineligible(cp, locale);
-    if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, p, locale);
+    // Such an amount reads no figure regions may set: shared across regions as across people.
+    if (t === T && (!cp.amount || cp.amountIsConstant)) return this.shared.eligible(cp, this.params.baseOf(p), locale);
     const missing = t === U ? this.missingOf(cp, f, p) : NONE;
     return evaluation(cp.policy, locale, triToStatus(t), missing, NONE, this.amountOf(cp, f, p), this.amountBasisOf(cp, p, locale));
   }

@@ -51,7 +51,7 @@ export class ParamTable {
   private readonly local = new Map<string, Float64Array>();
   /** The array by region code and day, cleared past 8192 codes. */
   private readonly byPlace = new Map<string, Map<number, Float64Array>>();
-  private readonly chosen = new WeakMap<Float64Array, ReadonlyMap<number, OverlayEntry>>();
+  private readonly chosen = new WeakMap<Float64Array, { pick: ReadonlyMap<number, OverlayEntry>; base: Float64Array }>();
 
   /** Adds a parameter; returns its slot (for a `localRange` one, the low end; the high end is the next slot). */
   add(param: Parameter): number {
@@ -111,13 +111,21 @@ export class ParamTable {
     for (const [slot, e] of pick) out[slot] = out[slot + 1] = valueAt(e, day);
     if (this.local.size > 4096) this.local.clear();
     this.local.set(key, out);
-    this.chosen.set(out, pick);
+    this.chosen.set(out, { pick, base });
     return out;
   }
 
   /** The overlay whose figure fills `slot` in an array `at` returned, if any. */
   overlayOf(params: ArrayLike<number>, slot: number): OverlayEntry | undefined {
-    return params instanceof Float64Array ? this.chosen.get(params)?.get(slot) : undefined;
+    return params instanceof Float64Array ? this.chosen.get(params)?.pick.get(slot) : undefined;
+  }
+
+  /**
+   * The day's national array behind an array `at` returned for a region: every slot but those of
+   * figures regions may set holds the same value, so results that read no such figure can be shared.
+   */
+  baseOf(params: ArrayLike<number>): ArrayLike<number> {
+    return (params instanceof Float64Array && this.chosen.get(params)?.base) || params;
   }
 
   private covering(regionCode: string): OverlayEntry[] {
