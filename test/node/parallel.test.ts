@@ -39,4 +39,24 @@ describe('the parallel batch', () => {
     expect(parallel).toBeInstanceOf(ProfileValidationError);
     expect((parallel as ProfileValidationError).issues).toEqual(single!.issues);
   });
+
+  // Chunks of plain JSON data cross as text; others (a Date, NaN, -0, a hole) as a structured clone: the same answers either way.
+  it.each([
+    ['a Date', { birthDate: new Date('1990-01-01') }],
+    ['NaN', { business: { employees: Number.NaN } }],
+    ['-0', { business: { employees: -0 } }],
+    ['an array with a hole', { groups: ['veteran', , 'disabled'] }],
+    ['undefined', { hasOtherLoans: undefined }],
+  ] as const)('a profile holding %s gets the single-thread answer', async (_what, extra) => {
+    const odd = [...profiles.slice(0, 60), { ...profiles[60], ...extra }, ...profiles.slice(61, 130)];
+    const outcome = async (f: () => unknown) => {
+      try {
+        return { ok: await f() };
+      } catch (e) {
+        return { issues: (e as ProfileValidationError).issues };
+      }
+    };
+    const single = await outcome(() => createMatcher(parsePolicies(sources)).evaluateMany(odd, { asOf: '2025-06-01', mode: 'verdict' }));
+    expect(await outcome(() => pm.evaluateMany(odd, { asOf: '2025-06-01', mode: 'verdict' }))).toEqual(single);
+  });
 });
