@@ -103,7 +103,7 @@ export const en: Catalogue = {
     find: {
       policy: 'policy',
       total: 'total amount',
-      ready: '免申即享-ready',
+      ready: 'auto-grant ready',
       yes: 'yes',
       no: 'no (missing: {x})',
       settle: 'answers that would settle the unknown',
