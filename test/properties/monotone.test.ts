@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { asOfArb, policiesArb, profileArb, readOnceArb, RULE_FIELDS, valueArb, withAnswer } from '../helpers/gen.js';
 import { candidates } from './candidates.js';
 import { matcherOf, runs, treesMatcher } from './engine.js';
+import { readAnswer } from '../../src/profile/implications.js';
 
-const read = (p: Record<string, unknown>, path: string) => path.split('.').reduce<any>((o, k) => (o == null ? undefined : o[k]), p);
 
-/** A profile, one field it leaves unanswered, and an answer for it. */
+/**
+ * A profile, one field it leaves unanswered, and an answer for it. A field other answers settle
+ * (profile/implications.ts) counts as answered: answering it otherwise is a correction, not more.
+ */
 const filledArb = profileArb.chain((profile) => {
-  const open = RULE_FIELDS.filter((f) => read(profile, f.path) === undefined);
+  const open = RULE_FIELDS.filter((f) => readAnswer(profile, f.path) === undefined);
   if (open.length === 0) return fc.constant({ profile, path: null as string | null, value: undefined as unknown });
   return fc.constantFrom(...open).chain((f) => valueArb(f).map((value) => ({ profile, path: f.path as string | null, value })));
 });
