@@ -1,5 +1,5 @@
 import { regionCondition } from '../ops/index.js';
-import { localBounds, paramsRead, stepAt } from '../policy/overlay.js';
+import { localBounds, overlayChoice, paramsRead, stepAt } from '../policy/overlay.js';
 import type { Amount, Condition, Policy } from '../policy/schema.js';
 import { regionPrefix } from '../regions/codes.js';
 import type { Dialect } from './dialect.js';
@@ -33,24 +33,9 @@ export function amountByRegion(pc: FigureCompiler, policy: Policy, day: number, 
   for (const o of policy.overlays ?? [])
     for (const [name, p] of Object.entries(o.parameters)) if (local.includes(name) && !Number.isNaN(stepAt(p.values, day))) for (const r of o.regions) places.set(regionPrefix(r), r);
   const order = [...places].sort((x, y) => y[0].length - x[0].length || (x[0] < y[0] ? -1 : 1));
-  /** Each parameter's figure at a place: the most local overlay covering it, else the end of the national range. */
-  const at = (prefix: string | null, end: 0 | 1) => {
-    const figures = new Map<string, number>();
-    for (const name of local) {
-      let best = -1;
-      let value = localBounds(policy.parameters[name]!, day)[end];
-      for (const o of policy.overlays ?? []) {
-        const v = o.parameters[name] ? stepAt(o.parameters[name].values, day) : Number.NaN;
-        if (Number.isNaN(v) || prefix === null) continue;
-        for (const r of o.regions) {
-          const q = regionPrefix(r);
-          if (q.length > best && prefix.startsWith(q)) [best, value] = [q.length, v];
-        }
-      }
-      figures.set(name, value);
-    }
-    return figures;
-  };
+  /** Each parameter's figure at a place: the overlay `overlayChoice` picks there, else the end of the national range. */
+  const at = (prefix: string | null, end: 0 | 1) =>
+    new Map(local.map((name) => [name, (prefix === null ? undefined : overlayChoice(policy, name, prefix, day))?.value ?? localBounds(policy.parameters[name]!, day)[end]]));
   const compileAt = (prefix: string | null): SqlAmount => {
     const ends = ([0, 1] as const).map((end) => {
       pc.figures = at(prefix, end);
