@@ -79,16 +79,16 @@ export function impliedReader(field: string, read: (p: unknown) => unknown, when
   };
 }
 
-/** A field's answer with its implications applied, by dot path (slower than `impliedReader`, for one-off reads). */
-export function readAnswer(profile: unknown, path: string): unknown {
-  const v = readPath(profile, path.split('.'));
-  if (v !== undefined) return v;
-  for (const i of implicationsOf(path)) if (holds(i.when, readPath(profile, i.when.field.split('.')))) return i.value;
-  return undefined;
-}
+const rawReader = (path: string) => {
+  const segments = path.split('.');
+  return (p: unknown) => readPath(p, segments);
+};
+
+/** A field's answer with its implications applied, by dot path (builds its reader per call: for one-off reads). */
+export const readAnswer = (profile: unknown, path: string): unknown => impliedReader(path, rawReader(path), rawReader)(profile);
 
 /** Whether a field read through `measure` cannot matter for this profile (see `MOOT`). */
 export function isMoot(profile: unknown, field: string, measure: string | undefined): boolean {
   const when = mootFor(field, measure);
-  return when !== undefined && holds(when, readPath(profile, when.field.split('.')));
+  return when !== undefined && holds(when, rawReader(when.field)(profile));
 }
